@@ -1,0 +1,101 @@
+import { redirect } from '@remix-run/node';
+import { can, type Permission, type Role } from '~/domain/roles';
+import type { AppContext } from '~/http/load-context';
+import { apiError } from '~/http/responses.server';
+import { findTokenOwner } from '~/models/api-tokens.server';
+import { recordAudit } from '~/models/audit.server';
+import { hashSecret } from './secrets.server';
+import { getSessionUser } from './session.server';
+
+export type SignedInUser = { id: number; email: string; name: string; role: Role };
+
+/** The signed-in user, or null. */
+export async function getUser(request: Request, context: AppContext): Promise<SignedInUser | null> {
+  return getSessionUser(request, context);
+}
+
+/** The signed-in user; otherwise a redirect to the sign-in page that comes back here. */
+export async function requireUser(request: Request, context: AppContext): Promise<SignedInUser> {
+  const user = await getUser(request, context);
+  if (user) return user;
+  const url = new URL(request.url);
+  throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
+}
+
+async function auditRefusal(request: Request, context: AppContext, user: SignedInUser, permission: string) {
+  await recordAudit(context.db, {
+    actor: user,
+    action: 'access.denied',
+    entityType: 'route',
+    entityId: new URL(request.url).pathname,
+    after: { method: request.method, permission, role: user.role },
+    ip: context.clientIp,
+  });
+}
+
+/** Audits a refusal and returns the 403 page response to throw. */
+export async function forbidden(
+  request: Request,
+  context: AppContext,
+  user: SignedInUser,
+  what: string,
+  message = `Your role (${user.role}) may not ${what}.`,
+): Promise<Response> {
+  await auditRefusal(request, context, user, what);
+  return new Response(message, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}
+
+const PERMISSION_WORDS: Record<Permission, string> = {
+  read: 'read this page',
+  editCandidates: 'add or edit candidates',
+  decide: 'decide on candidates',
+  managePartnerships: 'manage partnerships',
+  logProgress: 'log progress',
+  writeWeeklyUpdate: 'write the weekly update',
+  changeSettings: 'change settings',
+  manageUsers: 'manage users',
+  readAudit: 'read the audit log',
+  ownTokens: 'own API tokens',
+};
+
+/** The signed-in user if their role holds the permission; a 403 (audited) otherwise. */
+export async function requirePermission(
+  request: Request,
+  context: AppContext,
+  permission: Permission,
+): Promise<SignedInUser> {
+  const user = await requireUser(request, context);
+  if (!can(user.role, permission)) throw await forbidden(request, context, user, PERMISSION_WORDS[permission]);
+  return user;
+}
+
+/**
+ * The API caller: the owner of the bearer token, else the session's user. A request that carries a bearer
+ * token is judged by the token alone. 401 in the API's error shape otherwise.
+ */
+export async function requireApiUser(request: Request, context: AppContext): Promise<SignedInUser> {
+  const authorization = request.headers.get('Authorization');
+  if (authorization) {
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+    const owner = token ? await findTokenOwner(context.db, hashSecret(token), context.now()) : null;
+    if (owner) return owner;
+    throw apiError(401, 'unauthorized', 'The API token is missing, malformed, revoked or unknown.');
+  }
+  const user = await getUser(request, context);
+  if (user) return user;
+  throw apiError(401, 'unauthorized', 'Sign in or send an API token: Authorization: Bearer <token>.');
+}
+
+/** The API caller if their role holds the permission; a 403 in the API's error shape (audited) otherwise. */
+export async function requireApiPermission(
+  request: Request,
+  context: AppContext,
+  permission: Permission,
+): Promise<SignedInUser> {
+  const user = await requireApiUser(request, context);
+  if (!can(user.role, permission)) {
+    await auditRefusal(request, context, user, PERMISSION_WORDS[permission]);
+    throw apiError(403, 'forbidden', `Your role (${user.role}) may not ${PERMISSION_WORDS[permission]}.`);
+  }
+  return user;
+}

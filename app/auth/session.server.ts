@@ -1,0 +1,43 @@
+import { createCookie } from '@remix-run/node';
+import type { AppContext } from '~/http/load-context';
+import { deleteSession, findSessionUser, insertSession, SESSION_ABSOLUTE_MS } from '~/models/sessions.server';
+import { hashSecret, randomSecret } from './secrets.server';
+
+type CookieContext = Pick<AppContext, 'secureCookies' | 'sessionSecret'>;
+
+function sessionCookie(context: CookieContext) {
+  // `__Host-` binds the cookie to this exact origin over HTTPS; browsers refuse it without Secure.
+  return createCookie(context.secureCookies ? '__Host-strat_session' : 'strat_session', {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: context.secureCookies,
+    path: '/',
+    maxAge: SESSION_ABSOLUTE_MS / 1000,
+    secrets: [context.sessionSecret],
+  });
+}
+
+async function readSessionId(request: Request, context: CookieContext): Promise<string | null> {
+  const value: unknown = await sessionCookie(context).parse(request.headers.get('Cookie'));
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
+/** The user of the request's live session, or null. */
+export async function getSessionUser(request: Request, context: AppContext) {
+  const id = await readSessionId(request, context);
+  return id ? findSessionUser(context.db, hashSecret(id), context.now()) : null;
+}
+
+/** Starts a new session (a fresh id at every sign-in) and returns its Set-Cookie header. */
+export async function startSession(context: AppContext, userId: number): Promise<string> {
+  const id = randomSecret();
+  await insertSession(context.db, { idHash: hashSecret(id), userId, now: context.now() });
+  return sessionCookie(context).serialize(id);
+}
+
+/** Ends the request's session server-side and returns the Set-Cookie header that clears the cookie. */
+export async function endSession(request: Request, context: AppContext): Promise<string> {
+  const id = await readSessionId(request, context);
+  if (id) await deleteSession(context.db, hashSecret(id));
+  return sessionCookie(context).serialize('', { maxAge: 0 });
+}

@@ -1,0 +1,56 @@
+import { Form, NavLink } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { can, ROLE_LABELS, type Role } from '~/domain/roles';
+
+type ShellUser = { name: string; email: string; role: Role };
+
+const NAV: { to: string; label: string; visible?: (role: Role) => boolean }[] = [
+  { to: '/', label: 'Dashboard' },
+  { to: '/partners', label: 'Partners' },
+  { to: '/candidates', label: 'Candidates' },
+  { to: '/updates', label: 'Weekly updates' },
+  { to: '/settings', label: 'Settings' },
+  { to: '/users', label: 'Users', visible: (role) => can(role, 'manageUsers') },
+  { to: '/audit', label: 'Audit', visible: (role) => can(role, 'readAudit') },
+];
+
+/** The signed-in frame: navigation, who is signed in with which role, and sign-out. */
+export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <NavLink to="/" className="brand">
+          Strat Tracker
+        </NavLink>
+        <nav aria-label="Main">
+          <ul>
+            {NAV.filter((item) => item.visible?.(user.role) ?? true).map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === '/'}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="whoami">
+          <span>
+            <span className="whoami-name">{user.name}</span>{' '}
+            <span className="role-badge" data-role={user.role}>
+              {ROLE_LABELS[user.role]}
+            </span>
+          </span>
+          <Form method="post" action="/logout">
+            <button type="submit" className="button-quiet">
+              Sign out
+            </button>
+          </Form>
+        </div>
+      </header>
+      <main id="main">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react';
+import type { InputHTMLAttributes } from 'react';
+
+type Meta = FieldMetadata<string | number | undefined>;
+
+/** A field's errors, which its input points at through aria-describedby. */
+export function FieldError({ meta }: { meta: Meta }) {
+  if (!meta.errors?.length) return null;
+  return (
+    <p id={meta.errorId} className="field-error">
+      {meta.errors.join(' ')}
+    </p>
+  );
+}
+
+/** A labelled input with its error beside it; the user's value is kept after a failed submit. */
+export function InputField({
+  label,
+  meta,
+  type = 'text',
+  ...rest
+}: { label: string; meta: Meta; type?: 'text' | 'email' | 'password' | 'number' | 'date' } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'type' | 'name' | 'id' | 'defaultValue'
+>) {
+  return (
+    <div>
+      <label htmlFor={meta.id}>{label}</label>
+      <input {...getInputProps(meta, { type })} key={meta.key} {...rest} />
+      <FieldError meta={meta} />
+    </div>
+  );
+}
+
+/** A labelled select with its error beside it. */
+export function SelectField({
+  label,
+  meta,
+  options,
+}: {
+  label: string;
+  meta: Meta;
+  options: readonly { value: string; label: string }[];
+}) {
+  return (
+    <div>
+      <label htmlFor={meta.id}>{label}</label>
+      <select {...getSelectProps(meta)} key={meta.key}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <FieldError meta={meta} />
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+
+export function formatUsd(amount: number): string {
+  return usd.format(amount);
+}
+
+/** A percentage with one decimal, never rounded up across a threshold in the reader's eye: 29.99 → 29.9 %. */
+export function formatPct(value: number | null): string {
+  return value === null ? '—' : `${(Math.floor(value * 10) / 10).toFixed(1)} %`;
+}
+
+export function formatDate(value: string | Date | null): string {
+  if (value === null) return '—';
+  return (typeof value === 'string' ? value : value.toISOString()).slice(0, 10);
+}

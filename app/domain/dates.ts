@@ -1,0 +1,52 @@
+// Calendar dates are ISO `YYYY-MM-DD` strings; arithmetic on them runs in UTC so no zone shifts a day.
+
+const DAY_MS = 86_400_000;
+
+function toUtc(isoDate: string): Date {
+  return new Date(`${isoDate}T00:00:00Z`);
+}
+
+/** Whether the string is a real calendar date in `YYYY-MM-DD` form. */
+export function isIsoDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && toUtc(value).toISOString().startsWith(value);
+}
+
+/** The date `days` after `isoDate` (before it when negative). */
+export function addDays(isoDate: string, days: number): string {
+  return new Date(toUtc(isoDate).getTime() + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to`. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / DAY_MS);
+}
+
+/** The calendar date of the instant `now` in the IANA time zone `timeZone`: the team's "today", D. */
+export function dateInZone(now: Date, timeZone: string): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** Whether the IANA time zone name is one this runtime knows. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** 1 for Monday … 7 for Sunday. */
+function isoWeekday(isoDate: string): number {
+  return toUtc(isoDate).getUTCDay() || 7;
+}
+
+export function isMonday(isoDate: string): boolean {
+  return isIsoDate(isoDate) && isoWeekday(isoDate) === 1;
+}
+
+/** The Monday that names the week of `isoDate`. */
+export function weekStartOf(isoDate: string): string {
+  return addDays(isoDate, 1 - isoWeekday(isoDate));
+}

@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { createRequestHandler } from '@remix-run/express';
+import type { ServerBuild } from '@remix-run/node';
+import express, { type ErrorRequestHandler } from 'express';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import { isForgedRequest } from '~/auth/csrf.server';
+import type { AppContext } from './load-context';
+import { createNonce, securityHeaders } from './security-headers.server';
+
+export type HttpAppOptions = {
+  build: ServerBuild;
+  db: Kysely<DB>;
+  sessionSecret: string;
+  /** Production: HTTPS only (Secure cookies, HSTS), Remix errors sanitized. */
+  production: boolean;
+  teamTimezone: string;
+  publicDir: string;
+  now?: () => Date;
+  /** Express's `trust proxy`, for the client address behind a load balancer. */
+  trustProxy?: string;
+};
+
+/** The whole HTTP server: security headers, static files, the CSRF check, then Remix. */
+export function createHttpApp(options: HttpAppOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  if (options.trustProxy) app.set('trust proxy', options.trustProxy);
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = createNonce();
+    res.set(securityHeaders(res.locals.cspNonce, options.production));
+    next();
+  });
+  // Asset file names carry a content hash, so they may be cached for good.
+  app.use('/build', express.static(path.join(options.publicDir, 'build'), { immutable: true, maxAge: '1y' }));
+  app.use(express.static(options.publicDir, { maxAge: '1h', index: false }));
+
+  app.use((req, res, next) => {
+    // Pages show confidential data: never kept by a browser or a proxy.
+    res.set('Cache-Control', 'no-store');
+    if (isForgedRequest(req.method, { get: (name) => req.get(name) ?? null })) {
+      res.status(403).type('text/plain').send('Cross-site request refused: submit the form from Strat Tracker itself.');
+      return;
+    }
+    next();
+  });
+
+  app.all(
+    '*',
+    createRequestHandler({
+      build: options.build,
+      mode: options.production ? 'production' : 'development',
+      getLoadContext: (req, res): AppContext => ({
+        db: options.db,
+        now: options.now ?? (() => new Date()),
+        cspNonce: res.locals.cspNonce as string,
+        secureCookies: options.production,
+        sessionSecret: options.sessionSecret,
+        clientIp: req.ip ?? 'unknown',
+        teamTimezone: options.teamTimezone,
+      }),
+    }),
+  );
+
+  const handleError: ErrorRequestHandler = (error, _req, res, _next) => {
+    console.error(error);
+    if (!res.headersSent) res.status(500).type('text/plain').send('Something went wrong on our side.');
+  };
+  app.use(handleError);
+  return app;
+}

@@ -1,0 +1,30 @@
+import { json } from '@remix-run/node';
+import { AppError } from '~/domain/app-error';
+
+/** Throws a plain-text response (404 by default) when the condition fails: a missing record, say. */
+export function invariantResponse(condition: unknown, message = 'Not found', status = 404): asserts condition {
+  if (!condition) throw new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}
+
+/** The JSON API's error body: `{"error":{"code","message","fields"?}}` (DOMAIN.md "JSON API v1"). */
+export function apiError(
+  status: number,
+  code: string,
+  message: string,
+  extra: { fields?: Record<string, string>; [key: string]: unknown } = {},
+): Response {
+  return json({ error: { code, message, ...extra } }, { status });
+}
+
+/** Runs an API handler, answering an AppError (or a thrown Response) in the API's error shape. */
+export async function handleApi(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    if (error instanceof AppError) {
+      return apiError(error.status, error.code, error.message, { fields: error.fields, ...error.details });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,113 @@
+import { AppError } from '~/domain/app-error';
+import type { Role } from '~/domain/roles';
+import { isUniqueViolation, type Executor } from './db.server';
+
+export type UserSummary = { id: number; email: string; name: string; role: Role };
+
+const summaryColumns = ['id', 'email', 'name', 'role'] as const;
+
+/** The user with that email (any case), with the password hash, for signing in; null when none. */
+export async function findUserForSignIn(db: Executor, email: string) {
+  return (
+    (await db
+      .selectFrom('users')
+      .select([...summaryColumns, 'password_hash', 'disabled_at'])
+      .where('email', '=', email.trim().toLowerCase())
+      .executeTakeFirst()) ?? null
+  );
+}
+
+export async function findUserByEmail(db: Executor, email: string): Promise<UserSummary | null> {
+  return (
+    (await db
+      .selectFrom('users')
+      .select(summaryColumns)
+      .where('email', '=', email.trim().toLowerCase())
+      .where('disabled_at', 'is', null)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+export async function listUsers(db: Executor) {
+  return db
+    .selectFrom('users')
+    .select([...summaryColumns, 'disabled_at', 'created_at', 'version'])
+    .orderBy('disabled_at', (ob) => ob.desc().nullsFirst())
+    .orderBy('name')
+    .execute();
+}
+
+export async function findUserById(db: Executor, id: number) {
+  return (
+    (await db
+      .selectFrom('users')
+      .select([...summaryColumns, 'disabled_at', 'version'])
+      .where('id', '=', id)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+/** Creates a user; an email already taken is a 422 on `email`. */
+export async function createUser(
+  db: Executor,
+  user: { email: string; name: string; role: Role; passwordHash: string },
+): Promise<UserSummary> {
+  try {
+    return await db
+      .insertInto('users')
+      .values({
+        email: user.email.trim().toLowerCase(),
+        name: user.name.trim(),
+        role: user.role,
+        password_hash: user.passwordHash,
+      })
+      .returning(summaryColumns)
+      .executeTakeFirstOrThrow();
+  } catch (error) {
+    if (isUniqueViolation(error, 'users_email_key')) {
+      throw new AppError({
+        status: 422,
+        code: 'email_taken',
+        message: 'A user with this email already exists.',
+        fields: { email: 'A user with this email already exists.' },
+      });
+    }
+    throw error;
+  }
+}
+
+function changedBySomeoneElse(): AppError {
+  return new AppError({
+    status: 409,
+    code: 'conflict',
+    message: 'This user was changed by someone else meanwhile. Reload the page and try again.',
+  });
+}
+
+/** Changes a user's role if the row is still at `version`; 409 otherwise. */
+export async function changeUserRole(db: Executor, change: { id: number; role: Role; version: number }) {
+  const updated = await db
+    .updateTable('users')
+    .set((eb) => ({ role: change.role, version: eb('version', '+', 1) }))
+    .where('id', '=', change.id)
+    .where('version', '=', change.version)
+    .returning(summaryColumns)
+    .executeTakeFirst();
+  if (!updated) throw changedBySomeoneElse();
+  return updated;
+}
+
+/** Disables a user if still at `version` and ends their sessions at once; 409 otherwise. */
+export async function disableUser(db: Executor, change: { id: number; version: number; now: Date }) {
+  const updated = await db
+    .updateTable('users')
+    .set((eb) => ({ disabled_at: change.now, version: eb('version', '+', 1) }))
+    .where('id', '=', change.id)
+    .where('version', '=', change.version)
+    .where('disabled_at', 'is', null)
+    .returning(summaryColumns)
+    .executeTakeFirst();
+  if (!updated) throw changedBySomeoneElse();
+  await db.deleteFrom('sessions').where('user_id', '=', change.id).execute();
+  return updated;
+}

@@ -1,0 +1,181 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { forbidden, requirePermission } from '~/auth/guards.server';
+import { hashPassword } from '~/auth/password.server';
+import { ErrorPage } from '~/components/error-page';
+import { InputField, SelectField } from '~/components/field';
+import { formatDate } from '~/components/format';
+import { AppError } from '~/domain/app-error';
+import { canAssignRole, ROLE_LABELS, ROLES, type Role } from '~/domain/roles';
+import { invariantResponse } from '~/http/responses.server';
+import { recordAudit } from '~/models/audit.server';
+import { changeUserRole, createUser, disableUser, findUserById, listUsers } from '~/models/users.server';
+import { CreateUserSchema, UserActionSchema } from '~/schemas/users';
+
+export const meta: MetaFunction = () => [{ title: 'Users · Strat Tracker' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, 'manageUsers');
+  const users = await listUsers(context.db);
+  return {
+    users,
+    assignableRoles: ROLES.filter((role) => canAssignRole(user.role, role)),
+    currentUserId: user.id,
+  };
+}
+
+const REPLY_OPTIONS = { hideFields: ['password'] };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, context, 'manageUsers');
+  const submission = parseWithZod(await request.formData(), { schema: UserActionSchema });
+  if (submission.status !== 'success') return json(submission.reply(REPLY_OPTIONS), { status: 422 });
+  const command = submission.value;
+  const audit = { actor, entityType: 'user', ip: context.clientIp };
+  try {
+    if (command.intent === 'create') {
+      if (!canAssignRole(actor.role, command.role)) throw await forbidden(request, context, actor, 'create an exec');
+      const passwordHash = await hashPassword(command.password);
+      await context.db.transaction().execute(async (trx) => {
+        const created = await createUser(trx, { ...command, passwordHash });
+        await recordAudit(trx, { ...audit, action: 'user.created', entityId: created.id, after: created });
+      });
+      return redirect('/users');
+    }
+    const target = await findUserById(context.db, command.userId);
+    invariantResponse(target, 'No such user.');
+    if (command.intent === 'change-role') {
+      if (!canAssignRole(actor.role, command.role, target.role)) {
+        throw await forbidden(request, context, actor, "change an exec's role or make an exec");
+      }
+      await context.db.transaction().execute(async (trx) => {
+        const changed = await changeUserRole(trx, { id: target.id, role: command.role, version: command.version });
+        await recordAudit(trx, { ...audit, action: 'user.role_changed', entityId: target.id, before: { role: target.role }, after: { role: changed.role } });
+      });
+      return redirect('/users');
+    }
+    if (!canAssignRole(actor.role, target.role, target.role)) throw await forbidden(request, context, actor, 'disable an exec');
+    if (target.id === actor.id) {
+      return json(submission.reply({ formErrors: ['You cannot disable yourself: ask another exec or EM.'] }), { status: 422 });
+    }
+    await context.db.transaction().execute(async (trx) => {
+      await disableUser(trx, { id: target.id, version: command.version, now: context.now() });
+      await recordAudit(trx, { ...audit, action: 'user.disabled', entityId: target.id, before: { email: target.email } });
+    });
+    return redirect('/users');
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const reply = error.fields
+      ? submission.reply({ ...REPLY_OPTIONS, fieldErrors: Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, [v]])) })
+      : submission.reply({ ...REPLY_OPTIONS, formErrors: [error.message] });
+    return json(reply, { status: error.status });
+  }
+}
+
+function roleOptions(roles: readonly Role[]) {
+  return roles.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+}
+
+export default function Users() {
+  const { users, assignableRoles, currentUserId } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const creating = lastResult?.initialValue?.intent === 'create';
+  const [form, fields] = useForm({
+    id: 'create-user',
+    lastResult: creating ? lastResult : undefined,
+    constraint: getZodConstraint(CreateUserSchema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateUserSchema }),
+    defaultValue: { role: 'viewer' },
+  });
+  const rowError = !creating && lastResult?.error?.[''];
+  return (
+    <>
+      <h1>Users</h1>
+      {rowError ? (
+        <p className="form-error" role="alert">
+          {rowError.join(' ')}
+        </p>
+      ) : null}
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+            <th scope="col">State</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((user) => {
+            const editable = !user.disabled_at && assignableRoles.includes(user.role);
+            return (
+              <tr key={user.id}>
+                <th scope="row">{user.name}</th>
+                <td>{user.email}</td>
+                <td>
+                  {editable ? (
+                    <Form method="post" className="inline">
+                      <input type="hidden" name="intent" value="change-role" />
+                      <input type="hidden" name="userId" value={user.id} />
+                      <input type="hidden" name="version" value={user.version} />
+                      <select name="role" defaultValue={user.role} aria-label={`Role of ${user.name}`}>
+                        {roleOptions(assignableRoles).map((option) => (
+                          <option key={option.value} value={option.value}>
+                            {option.label}
+                          </option>
+                        ))}
+                      </select>
+                      <button type="submit" className="button-quiet">
+                        Change role
+                      </button>
+                    </Form>
+                  ) : (
+                    ROLE_LABELS[user.role]
+                  )}
+                </td>
+                <td>
+                  {user.disabled_at ? (
+                    `Disabled ${formatDate(user.disabled_at)}`
+                  ) : editable && user.id !== currentUserId ? (
+                    <Form method="post" className="inline">
+                      <input type="hidden" name="intent" value="disable" />
+                      <input type="hidden" name="userId" value={user.id} />
+                      <input type="hidden" name="version" value={user.version} />
+                      <button type="submit" className="button-danger" aria-label={`Disable ${user.name}`}>
+                        Disable
+                      </button>
+                    </Form>
+                  ) : (
+                    'Active'
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+
+      <h2>Add a user</h2>
+      <div className="card">
+        <Form method="post" className="stack" {...getFormProps(form)}>
+          {form.errors ? (
+            <p id={form.errorId} className="form-error" role="alert">
+              {form.errors.join(' ')}
+            </p>
+          ) : null}
+          <input type="hidden" name="intent" value="create" />
+          <InputField label="Name" meta={fields.name} autoComplete="off" />
+          <InputField label="Email" meta={fields.email} type="email" autoComplete="off" />
+          <SelectField label="Role" meta={fields.role} options={roleOptions(assignableRoles)} />
+          <InputField label="Initial password (at least 12 characters)" meta={fields.password} type="password" autoComplete="new-password" />
+          <button type="submit">Add user</button>
+        </Form>
+      </div>
+    </>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as initialSchema from './202611210900_initial_schema';
+
+// Listed here rather than read from the folder, so the same list runs under tsx, vitest and a bundle.
+export const migrations: Record<string, Migration> = {
+  '202611210900_initial_schema': initialSchema,
+};
