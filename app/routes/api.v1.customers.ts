@@ -1,5 +1,6 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node';
-import { requireApiPermission } from '~/auth/guards.server';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { requireApiPermission, requireApiUser } from '~/auth/guards.server';
+import { apiError } from '~/http/responses.server';
 import { teamToday } from '~/http/team-date.server';
 import { listCustomerOverviews } from '~/models/customers.server';
 import { getSettings } from '~/models/settings.server';
@@ -29,4 +30,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       status: health.status,
     })),
   });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireApiUser(request, context);
+  return apiError(405, 'method_not_allowed', 'Creating customers through the API is not available yet; use GET.');
 }

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { signIn, startTestServer, type TestServer } from '../support/http-server';
+import { createTestUser, TEST_PASSWORD } from '../factories/users';
+
+let database: TestDatabase;
+let server: TestServer;
+let cookie: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  server = await startTestServer(database.db);
+  const user = await createTestUser(database.db, 'exec');
+  cookie = await signIn(server, user.email, TEST_PASSWORD);
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.close();
+});
+
+function expectSecurityHeaders(response: Response) {
+  const csp = response.headers.get('Content-Security-Policy') ?? '';
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}'/);
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).toContain("base-uri 'none'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(response.headers.get('Content-Security-Policy-Report-Only')).toBeNull();
+  expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+  expect(response.headers.get('Referrer-Policy')).toBe('same-origin');
+  expect(response.headers.get('X-Powered-By')).toBeNull();
+}
+
+describe('security headers', () => {
+  it('are on signed-in pages, with no-store and a fresh nonce that every script carries', async () => {
+    const first = await server.request('/', { cookie });
+    const second = await server.request('/', { cookie });
+    expect(first.status).toBe(200);
+    expectSecurityHeaders(first);
+    expect(first.headers.get('Cache-Control')).toBe('no-store');
+    const nonce = /'nonce-([^']+)'/.exec(first.headers.get('Content-Security-Policy')!)![1]!;
+    expect(second.headers.get('Content-Security-Policy')).not.toContain(nonce);
+    const html = await first.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`);
+  });
+
+  it('are on the sign-in page, the API, health and static files', async () => {
+    for (const pathname of ['/login', '/api/v1/customers', '/healthz', '/favicon.svg']) {
+      expectSecurityHeaders(await server.request(pathname));
+    }
+  });
+});
+
+describe('cross-site requests', () => {
+  it('refuse a cross-site POST riding on the session cookie, before it changes anything', async () => {
+    for (const headers of [{ Origin: 'https://evil.example' }, { 'Sec-Fetch-Site': 'cross-site' }]) {
+      const response = await server.request('/users', {
+        method: 'POST', cookie, headers,
+        body: new URLSearchParams({ intent: 'create', email: 'mallory@example.test', name: 'Mallory', role: 'exec', password: 'a password of length' }),
+      });
+      expect(response.status).toBe(403);
+    }
+    const logout = await server.request('/logout', { method: 'POST', cookie, headers: { Origin: 'https://evil.example' } });
+    expect(logout.status).toBe(403);
+    expect(await database.db.selectFrom('users').select('id').where('email', '=', 'mallory@example.test').execute()).toEqual([]);
+    expect((await server.request('/', { cookie })).status).toBe(200);
+  });
+
+  it('refuse a POST with neither Origin nor Sec-Fetch-Site', async () => {
+    const response = await fetch(`${server.url}/logout`, { method: 'POST', headers: { Cookie: cookie }, redirect: 'manual' });
+    expect(response.status).toBe(403);
+  });
+});
+
+describe('health', () => {
+  it('answers ok after a database round trip', async () => {
+    const response = await server.request('/healthz');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+});

@@ -1,0 +1,74 @@
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ServerBuild } from '@remix-run/node';
+import type { Kysely } from 'kysely';
+import { createHttpApp } from '~/http/create-http-app.server';
+import type { DB } from '../../db/schema';
+
+export type TestClock = { now: Date; advance(ms: number): void };
+
+/** A clock the test moves by hand. */
+export function createClock(start = new Date('2026-11-18T10:00:00Z')): TestClock {
+  return {
+    now: start,
+    advance(ms) {
+      this.now = new Date(this.now.getTime() + ms);
+    },
+  };
+}
+
+export type TestServer = {
+  url: string;
+  clock: TestClock;
+  /** fetch on this server, same-origin like a browser's own form posts, never following redirects. */
+  request(pathname: string, init?: RequestInit & { cookie?: string }): Promise<Response>;
+  close(): Promise<void>;
+};
+
+/** The real HTTP server (security headers, CSRF check, the built Remix app) on a free port. */
+export async function startTestServer(db: Kysely<DB>, options: { production?: boolean } = {}): Promise<TestServer> {
+  const buildFile = path.resolve('build/index.js');
+  const build = (await import(/* @vite-ignore */ pathToFileURL(buildFile).href)) as ServerBuild;
+  const clock = createClock();
+  const app = createHttpApp({
+    build,
+    db,
+    sessionSecret: 'a-test-session-secret-of-thirty-two-characters',
+    production: options.production ?? false,
+    teamTimezone: 'UTC',
+    publicDir: path.resolve('public'),
+    now: () => clock.now,
+  });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    clock,
+    request(pathname, { cookie, headers, ...init } = {}) {
+      const merged = new Headers(headers);
+      if (!merged.has('Origin') && !merged.has('Sec-Fetch-Site')) merged.set('Origin', url);
+      if (cookie) merged.set('Cookie', cookie);
+      return fetch(`${url}${pathname}`, { redirect: 'manual', ...init, headers: merged });
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** The `name=value` part of a response's Set-Cookie, to send back as a Cookie header. */
+export function cookieFrom(response: Response): string {
+  const setCookie = response.headers.get('Set-Cookie');
+  if (!setCookie) throw new Error(`Expected a Set-Cookie header (status ${response.status})`);
+  return setCookie.split(';')[0]!;
+}
+
+/** Signs in through the real form post; returns the session cookie. */
+export async function signIn(server: TestServer, email: string, password: string): Promise<string> {
+  const response = await server.request('/login', { method: 'POST', body: new URLSearchParams({ email, password }) });
+  if (response.status !== 302) throw new Error(`Sign-in as ${email} failed with ${response.status}`);
+  return cookieFrom(response);
+}

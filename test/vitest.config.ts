@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const integration = (name: string) => ({
+  extends: true as const,
+  test: {
+    name,
+    include: ['test/integration/**/*.test.ts'],
+    globalSetup: ['test/support/global-database.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  root,
+  resolve: { alias: { '~': fileURLToPath(new URL('../app', import.meta.url)) } },
+  test: {
+    setupFiles: ['test/support/fail-on-console-error.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      integration('integration:pglite'),
+      // The same integration tests again on the PostgreSQL server, when one is named.
+      ...(process.env.TEST_DATABASE_URL ? [integration('integration:postgres')] : []),
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-server.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
