@@ -1,0 +1,79 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../scripts/demo-data';
+import { expectNoAxeViolations, launchBrowser } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+async function signInAs(page: Page, email: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+}
+
+describe('signing in as each demo role', () => {
+  it('keeps the sign-in page accessible and shows a wrong password beside the form', async () => {
+    const page = await browser.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+    await page.goto(`${baseUrl}/login`);
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Email').fill('exec@demo.test');
+    await page.getByLabel('Password').fill('not the demo password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Email or password is incorrect.');
+    expect(await page.getByLabel('Email').inputValue()).toBe('exec@demo.test');
+    expect(consoleErrors.filter((text) => !text.includes('401'))).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    ['exec@demo.test', 'Avery Exec', 'Exec', true],
+    ['em@demo.test', 'Morgan Manager', 'Engineering manager', true],
+    ['lead@demo.test', 'Lee Lead', 'Lead engineer', false],
+    ['viewer@demo.test', 'Vic Viewer', 'Viewer', false],
+  ])('%s lands in the shell, sees their name and role, and signs out', async (email, name, roleLabel, managesUsers) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+    await signInAs(page, email);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const link of ['Dashboard', 'Partners', 'Candidates', 'Weekly updates', 'Settings']) {
+      expect(await nav.getByRole('link', { name: link }).count()).toBe(1);
+    }
+    expect(await nav.getByRole('link', { name: 'Users' }).count()).toBe(managesUsers ? 1 : 0);
+    expect(await nav.getByRole('link', { name: 'Audit' }).count()).toBe(managesUsers ? 1 : 0);
+    expect(await page.locator('.whoami').textContent()).toContain(`${name} ${roleLabel}`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Dashboard');
+    expect(await page.getByRole('row', { name: /Northwind Logistics/ }).textContent()).toContain('Succeeding');
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${baseUrl}/login`);
+    await page.goto(`${baseUrl}/partners`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('lets an exec reach the Users page, accessible too', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAs(page, 'exec@demo.test');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+    await page.waitForURL(`${baseUrl}/users`);
+    expect(await page.getByRole('row', { name: /lead@demo\.test/ }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await context.close();
+  });
+});
