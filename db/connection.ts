@@ -6,6 +6,9 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema';
 
+/** The environment variables the database is chosen by (process.env, or a test's own). */
+export type Environment = Record<string, string | undefined>;
+
 export type Database = {
   db: Kysely<DB>;
   kind: 'pglite' | 'postgres';
@@ -26,12 +29,12 @@ const types = {
 };
 
 /** The data folder of the embedded database: `DATA_DIR`, `.data/` by default. */
-export function dataDirectory(env: NodeJS.ProcessEnv = process.env): string {
+export function dataDirectory(env: Environment = process.env): string {
   return path.resolve(env.DATA_DIR || '.data');
 }
 
 /** Opens PostgreSQL at `DATABASE_URL`, or the embedded PGlite in the data folder when it is unset. */
-export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promise<Database> {
+export async function openDatabase(env: Environment = process.env): Promise<Database> {
   if (env.DATABASE_URL) return openPostgres(env.DATABASE_URL);
   const folder = dataDirectory(env);
   const pgdata = path.join(folder, 'pgdata');

@@ -89,7 +89,7 @@ export interface DecisionsTable {
   framework: ColumnType<unknown, string, never>;
   score: number;
   gate_open: boolean;
-  gate_reasons: ColumnType<unknown, string, never>;
+  gate_reasons: ColumnType<unknown, string | undefined, never>;
   override_justification: string | null;
 }
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomSecret } from '~/auth/secrets.server';
 import { isTimeZone } from '~/domain/dates';
-import { dataDirectory } from '../db/connection';
+import { dataDirectory, type Environment } from '../db/connection';
 
 export type RuntimeConfig = {
   production: boolean;
@@ -19,7 +19,7 @@ function fail(message: string): never {
 
 // Without SESSION_SECRET outside production, a secret is made once and kept in the data folder, so
 // sessions survive restarts; production must be given one, shared by every instance.
-function sessionSecret(env: NodeJS.ProcessEnv, production: boolean): string {
+function sessionSecret(env: Environment, production: boolean): string {
   if (env.SESSION_SECRET) {
     if (env.SESSION_SECRET.length < 32) fail('SESSION_SECRET must be at least 32 characters long.');
     return env.SESSION_SECRET;
@@ -34,7 +34,7 @@ function sessionSecret(env: NodeJS.ProcessEnv, production: boolean): string {
 }
 
 /** The server's settings from the environment; exits with a plain message when one is wrong. */
-export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+export function loadRuntimeConfig(env: Environment = process.env): RuntimeConfig {
   const production = env.NODE_ENV === 'production';
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, not "${env.PORT}".`);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/connection';
+import { openDatabase, type Environment } from '../../db/connection';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startTestServer, type TestServer } from '../support/http-server';
 
@@ -15,22 +15,22 @@ const TSX = path.resolve('node_modules/.bin/tsx');
 // test database in the postgres project, a fresh embedded data folder in the PGlite one.
 let database: TestDatabase | null = null;
 let dataDir: string;
-let env: NodeJS.ProcessEnv;
+let env: Environment;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'strat-cli-'));
   const candidate = await createTestDatabase();
   if (candidate.url) database = candidate;
   else await candidate.close();
-  env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: database?.url ?? '', NODE_ENV: 'test' };
+  env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: database?.url ?? '' };
 });
 afterAll(async () => {
   await database?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function command(script: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
-  return run(TSX, [`scripts/${script}.ts`, ...args], { env: { ...env, ...extraEnv } });
+function command(script: string, args: string[], extraEnv: Environment = {}) {
+  return run(TSX, [`scripts/${script}.ts`, ...args], { env: { ...env, ...extraEnv, NODE_ENV: 'test' } });
 }
 
 describe('command line', () => {

@@ -54,7 +54,7 @@ describe('security headers', () => {
 
 describe('cross-site requests', () => {
   it('refuse a cross-site POST riding on the session cookie, before it changes anything', async () => {
-    for (const headers of [{ Origin: 'https://evil.example' }, { 'Sec-Fetch-Site': 'cross-site' }]) {
+    for (const headers of [{ Origin: 'https://evil.example' }, { 'Sec-Fetch-Site': 'cross-site' }] as Record<string, string>[]) {
       const response = await server.request('/users', {
         method: 'POST', cookie, headers,
         body: new URLSearchParams({ intent: 'create', email: 'mallory@example.test', name: 'Mallory', role: 'exec', password: 'a password of length' }),
