@@ -1,18 +1,11 @@
-import type { HealthStatus } from '~/domain/customer-health';
+import type { CustomerHealth, HealthStatus } from '~/domain/customer-health';
 import { formatDate, formatPct, formatUsd } from './format';
 
 export type HealthRow = {
   slug: string;
   name: string;
   leadEngineer: { name: string } | null;
-  health: {
-    status: HealthStatus;
-    snapshotWeek: string | null;
-    fresh: boolean;
-    acceptancePct: number | null;
-    dauPct: number | null;
-    iarrUsd: number;
-  };
+  health: Pick<CustomerHealth, 'status' | 'snapshotWeek' | 'fresh' | 'acceptancePct' | 'dauPct' | 'iarrUsd'>;
 };
 
 export const STATUS_LABELS: Record<HealthStatus, string> = {

@@ -13,6 +13,16 @@ export function FieldError({ meta }: { meta: Meta }) {
   );
 }
 
+/** The errors of the whole form, announced when they appear. */
+export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="form-error" role="alert">
+      {errors.join(' ')}
+    </p>
+  );
+}
+
 /** A labelled input with its error beside it; the user's value is kept after a failed submit. */
 export function InputField({
   label,

@@ -7,7 +7,7 @@ import { safeRedirect } from '~/auth/safe-redirect';
 import { startSession } from '~/auth/session.server';
 import { attemptSignIn } from '~/auth/sign-in.server';
 import { ErrorPage } from '~/components/error-page';
-import { InputField } from '~/components/field';
+import { FormErrors, InputField } from '~/components/field';
 import { SignInSchema } from '~/schemas/sign-in';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Strat Tracker' }];
@@ -49,11 +49,7 @@ export default function SignIn() {
       <h1>Sign in to Strat Tracker</h1>
       <div className="card">
         <Form method="post" className="stack" {...getFormProps(form)}>
-          {form.errors ? (
-            <p id={form.errorId} className="form-error" role="alert">
-              {form.errors.join(' ')}
-            </p>
-          ) : null}
+          <FormErrors id={form.errorId} errors={form.errors} />
           <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? '/'} />
           <InputField label="Email" meta={fields.email} type="email" autoComplete="username" />
           <InputField label="Password" meta={fields.password} type="password" autoComplete="current-password" />

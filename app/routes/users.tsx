@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { forbidden, requirePermission } from '~/auth/guards.server';
 import { hashPassword } from '~/auth/password.server';
 import { ErrorPage } from '~/components/error-page';
-import { InputField, SelectField } from '~/components/field';
+import { FormErrors, InputField, SelectField } from '~/components/field';
 import { formatDate } from '~/components/format';
 import { AppError } from '~/domain/app-error';
 import { canAssignRole, ROLE_LABELS, ROLES, type Role } from '~/domain/roles';
@@ -94,11 +94,7 @@ export default function Users() {
   return (
     <>
       <h1>Users</h1>
-      {rowError ? (
-        <p className="form-error" role="alert">
-          {rowError.join(' ')}
-        </p>
-      ) : null}
+      <FormErrors id="user-row-errors" errors={rowError || undefined} />
       <table>
         <thead>
           <tr>
@@ -161,11 +157,7 @@ export default function Users() {
       <h2>Add a user</h2>
       <div className="card">
         <Form method="post" className="stack" {...getFormProps(form)}>
-          {form.errors ? (
-            <p id={form.errorId} className="form-error" role="alert">
-              {form.errors.join(' ')}
-            </p>
-          ) : null}
+          <FormErrors id={form.errorId} errors={form.errors} />
           <input type="hidden" name="intent" value="create" />
           <InputField label="Name" meta={fields.name} autoComplete="off" />
           <InputField label="Email" meta={fields.email} type="email" autoComplete="off" />

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { signIn, startTestServer, type TestServer } from '../support/http-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signIn, setUpTestServer } from '../support/http-server';
 import { createTestUser, TEST_PASSWORD } from '../factories/users';
 
-let database: TestDatabase;
-let server: TestServer;
+const app = setUpTestServer();
 let cookie: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer(database.db);
-  const user = await createTestUser(database.db, 'exec');
-  cookie = await signIn(server, user.email, TEST_PASSWORD);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
+  const user = await createTestUser(app.database.db, 'exec');
+  cookie = await signIn(app.server, user.email, TEST_PASSWORD);
 });
 
 function expectSecurityHeaders(response: Response) {
@@ -32,8 +24,8 @@ function expectSecurityHeaders(response: Response) {
 
 describe('security headers', () => {
   it('are on signed-in pages, with no-store and a fresh nonce that every script carries', async () => {
-    const first = await server.request('/', { cookie });
-    const second = await server.request('/', { cookie });
+    const first = await app.server.request('/', { cookie });
+    const second = await app.server.request('/', { cookie });
     expect(first.status).toBe(200);
     expectSecurityHeaders(first);
     expect(first.headers.get('Cache-Control')).toBe('no-store');
@@ -47,7 +39,7 @@ describe('security headers', () => {
 
   it('are on the sign-in page, the API, health and static files', async () => {
     for (const pathname of ['/login', '/api/v1/customers', '/healthz', '/favicon.svg']) {
-      expectSecurityHeaders(await server.request(pathname));
+      expectSecurityHeaders(await app.server.request(pathname));
     }
   });
 });
@@ -55,27 +47,27 @@ describe('security headers', () => {
 describe('cross-site requests', () => {
   it('refuse a cross-site POST riding on the session cookie, before it changes anything', async () => {
     for (const headers of [{ Origin: 'https://evil.example' }, { 'Sec-Fetch-Site': 'cross-site' }] as Record<string, string>[]) {
-      const response = await server.request('/users', {
+      const response = await app.server.request('/users', {
         method: 'POST', cookie, headers,
         body: new URLSearchParams({ intent: 'create', email: 'mallory@example.test', name: 'Mallory', role: 'exec', password: 'a password of length' }),
       });
       expect(response.status).toBe(403);
     }
-    const logout = await server.request('/logout', { method: 'POST', cookie, headers: { Origin: 'https://evil.example' } });
+    const logout = await app.server.request('/logout', { method: 'POST', cookie, headers: { Origin: 'https://evil.example' } });
     expect(logout.status).toBe(403);
-    expect(await database.db.selectFrom('users').select('id').where('email', '=', 'mallory@example.test').execute()).toEqual([]);
-    expect((await server.request('/', { cookie })).status).toBe(200);
+    expect(await app.database.db.selectFrom('users').select('id').where('email', '=', 'mallory@example.test').execute()).toEqual([]);
+    expect((await app.server.request('/', { cookie })).status).toBe(200);
   });
 
   it('refuse a POST with neither Origin nor Sec-Fetch-Site', async () => {
-    const response = await fetch(`${server.url}/logout`, { method: 'POST', headers: { Cookie: cookie }, redirect: 'manual' });
+    const response = await fetch(`${app.server.url}/logout`, { method: 'POST', headers: { Cookie: cookie }, redirect: 'manual' });
     expect(response.status).toBe(403);
   });
 });
 
 describe('health', () => {
   it('answers ok after a database round trip', async () => {
-    const response = await server.request('/healthz');
+    const response = await app.server.request('/healthz');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
   });

@@ -3,8 +3,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from '@remix-run/node';
 import type { Kysely } from 'kysely';
+import { afterAll, beforeAll } from 'vitest';
 import { createHttpApp } from '~/http/create-http-app.server';
 import type { DB } from '../../db/schema';
+import { createTestDatabase, type TestDatabase } from './database';
 
 export type TestClock = { now: Date; advance(ms: number): void };
 
@@ -71,4 +73,18 @@ export async function signIn(server: TestServer, email: string, password: string
   const response = await server.request('/login', { method: 'POST', body: new URLSearchParams({ email, password }) });
   if (response.status !== 302) throw new Error(`Sign-in as ${email} failed with ${response.status}`);
   return cookieFrom(response);
+}
+
+/** A database of this file's own and the server on it, made before the file's tests and closed after. */
+export function setUpTestServer(): { database: TestDatabase; server: TestServer } {
+  const handle = {} as { database: TestDatabase; server: TestServer };
+  beforeAll(async () => {
+    handle.database = await createTestDatabase();
+    handle.server = await startTestServer(handle.database.db);
+  });
+  afterAll(async () => {
+    await handle.server?.close();
+    await handle.database?.close();
+  });
+  return handle;
 }
