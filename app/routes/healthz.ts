@@ -6,7 +6,8 @@ export async function loader({ context }: LoaderFunctionArgs) {
     await sql`select 1`.execute(context.db);
     return json({ status: 'ok' });
   } catch (error) {
-    console.error('Health check: the database did not answer', error);
+    // A warning, not an error: the 503 itself is what monitoring acts on.
+    console.warn('Health check: the database did not answer', error);
     return json({ status: 'unavailable' }, { status: 503 });
   }
 }

@@ -1,5 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { signIn, setUpTestServer } from '../support/http-server';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { openPostgres } from '../../db/connection';
+import { setUpTestServer, signIn, startTestServer } from '../support/http-server';
 import { createTestUser, TEST_PASSWORD } from '../factories/users';
 
 const app = setUpTestServer();
@@ -70,5 +71,20 @@ describe('health', () => {
     const response = await app.server.request('/healthz');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers 503 when the database does not', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // Nothing listens on port 1: every query fails to connect.
+    const unreachable = openPostgres('postgres://postgres@127.0.0.1:1/strat');
+    const server = await startTestServer(unreachable.db);
+    try {
+      const response = await server.request('/healthz');
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: 'unavailable' });
+    } finally {
+      await server.close();
+      await unreachable.close();
+    }
   });
 });
