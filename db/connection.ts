@@ -41,7 +41,9 @@ export async function openDatabase(env: Environment = process.env): Promise<Data
   mkdirSync(pgdata, { recursive: true });
   const releaseLock = lockDataFolder(folder);
   try {
-    const database = openPglite(await PGlite.create(pgdata));
+    // PGlite's 128 MB default buffer pool lives in the WASM heap and is never given back; the team's data is
+    // small and the OS page cache still serves the files, so 16 MB keeps the server's memory down.
+    const database = openPglite(await PGlite.create(pgdata, { postgresqlconf: ['shared_buffers = 16MB'] }));
     return { ...database, close: () => database.close().finally(releaseLock) };
   } catch (error) {
     releaseLock();
