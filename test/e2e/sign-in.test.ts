@@ -59,7 +59,7 @@ describe('signing in as each demo role', () => {
     await expectNoAxeViolations(page);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL(`${baseUrl}/login`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in to Strat Tracker' }).waitFor();
     await page.goto(`${baseUrl}/partners`);
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(consoleErrors).toEqual([]);
@@ -71,7 +71,8 @@ describe('signing in as each demo role', () => {
     const page = await context.newPage();
     await signInAs(page, 'exec@demo.test');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
-    await page.waitForURL(`${baseUrl}/users`);
+    // Remix changes the URL before the new page renders: wait for the page itself.
+    await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
     expect(await page.getByRole('row', { name: /lead@demo\.test/ }).count()).toBe(1);
     await expectNoAxeViolations(page);
     await context.close();
