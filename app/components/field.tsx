@@ -1,7 +1,7 @@
-import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react';
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react';
 import type { InputHTMLAttributes } from 'react';
 
-type Meta = FieldMetadata<string | number | undefined>;
+type Meta = FieldMetadata<unknown>;
 
 /** A field's errors, which its input points at through aria-describedby. */
 export function FieldError({ meta }: { meta: Meta }) {
@@ -47,15 +47,19 @@ export function SelectField({
   label,
   meta,
   options,
+  placeholder,
 }: {
   label: string;
   meta: Meta;
   options: readonly { value: string; label: string }[];
+  /** A first, empty choice, for answers that must be given on purpose. */
+  placeholder?: string;
 }) {
   return (
     <div>
       <label htmlFor={meta.id}>{label}</label>
       <select {...getSelectProps(meta)} key={meta.key}>
+        {placeholder ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -65,4 +69,22 @@ export function SelectField({
       <FieldError meta={meta} />
     </div>
   );
+}
+
+/** A labelled text area with its error beside it. */
+export function TextareaField({ label, meta, rows = 3 }: { label: string; meta: Meta; rows?: number }) {
+  return (
+    <div>
+      <label htmlFor={meta.id}>{label}</label>
+      <textarea {...getTextareaProps(meta)} key={meta.key} rows={rows} />
+      <FieldError meta={meta} />
+    </div>
+  );
+}
+
+/** The reply a form shows for an AppError: its field messages beside the fields, or its message above the form. */
+export function appErrorReply(error: { message: string; fields?: Record<string, string> }) {
+  return error.fields
+    ? { fieldErrors: Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [field, [message]])) }
+    : { formErrors: [error.message] };
 }

@@ -28,3 +28,10 @@ export async function handleApi(run: () => Promise<Response>): Promise<Response>
     throw error;
   }
 }
+
+/** The API's answer to a method a route does not take, naming the ones it does. */
+export function methodNotAllowed(allowed: string): Response {
+  const response = apiError(405, 'method_not_allowed', `This endpoint takes ${allowed} only.`);
+  response.headers.set('Allow', allowed);
+  return response;
+}

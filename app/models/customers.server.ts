@@ -1,10 +1,14 @@
 import { jsonObjectFrom } from 'kysely/helpers/postgres';
+import { AppError } from '~/domain/app-error';
 import { assessCustomerHealth, type CustomerHealth, type Snapshot } from '~/domain/customer-health';
 import type { Settings } from '~/domain/settings';
 import type { Stage } from '../../db/schema';
-import type { Executor } from './db.server';
+import { isUniqueViolation, type Executor } from './db.server';
+import { toAnswers } from './framework-evaluations.server';
 
 export type CustomerOverview = {
+  id: number;
+  version: number;
   slug: string;
   name: string;
   stage: Stage;
@@ -37,6 +41,8 @@ export async function listCustomerOverviews(
       (join) => join.onTrue(),
     )
     .select((eb) => [
+      'customers.id',
+      'customers.version',
       'customers.slug',
       'customers.name',
       'customers.stage',
@@ -71,6 +77,8 @@ export async function listCustomerOverviews(
             availableDevelopers: row.available_developers ?? 1,
           };
     return {
+      id: row.id,
+      version: row.version,
       slug: row.slug,
       name: row.name,
       stage: row.stage,
@@ -85,4 +93,117 @@ export async function listCustomerOverviews(
       }),
     };
   });
+}
+
+const customerColumns = [
+  'customers.id', 'customers.slug', 'customers.name', 'customers.stage', 'customers.notes', 'customers.version',
+  'customers.approved_at', 'customers.created_at', 'customers.lead_engineer_id',
+] as const;
+
+/** The customer with that slug and its lead engineer; `forUpdate` locks the row for the transaction. */
+export async function findCustomerBySlug(db: Executor, slug: string, options: { forUpdate?: boolean } = {}) {
+  let query = db
+    .selectFrom('customers')
+    .select((eb) => [
+      ...customerColumns,
+      jsonObjectFrom(
+        eb.selectFrom('users').select(['users.id', 'users.email', 'users.name']).whereRef('users.id', '=', 'customers.lead_engineer_id'),
+      ).as('lead_engineer'),
+    ])
+    .where('customers.slug', '=', slug);
+  if (options.forUpdate) query = query.forUpdate('customers');
+  return (await query.executeTakeFirst()) ?? null;
+}
+
+/** Finds a customer or throws the 404 that names the slug. */
+export async function getCustomerBySlug(db: Executor, slug: string, options: { forUpdate?: boolean } = {}) {
+  const customer = await findCustomerBySlug(db, slug, options);
+  if (!customer) throw new AppError({ status: 404, code: 'not_found', message: `No customer has the slug "${slug}".` });
+  return customer;
+}
+
+/** Adds a candidate; a slug or name already taken is a 422 on that field. */
+export async function insertCandidate(
+  db: Executor,
+  candidate: { name: string; slug: string; notes: string; now: Date },
+) {
+  try {
+    return await db
+      .insertInto('customers')
+      .values({ name: candidate.name, slug: candidate.slug, notes: candidate.notes, updated_at: candidate.now })
+      .returning(['id', 'slug', 'name', 'stage', 'version'])
+      .executeTakeFirstOrThrow();
+  } catch (error) {
+    if (isUniqueViolation(error, 'customers_slug_key')) {
+      throw fieldError('slug', `The slug "${candidate.slug}" is taken: choose another.`);
+    }
+    if (isUniqueViolation(error, 'customers_name_key')) {
+      throw fieldError('name', `A customer named "${candidate.name}" already exists.`);
+    }
+    throw error;
+  }
+}
+
+function fieldError(field: string, message: string): AppError {
+  return new AppError({ status: 422, code: 'invalid', message, fields: { [field]: message } });
+}
+
+/**
+ * Changes a customer row if it is still at `version` (when given), bumping the version; a 409 when someone
+ * changed it meanwhile.
+ */
+export async function updateCustomer(
+  db: Executor,
+  change: {
+    id: number;
+    version?: number;
+    now: Date;
+    set: { stage?: Stage; approved_at?: Date; lead_engineer_id?: number | null; notes?: string };
+  },
+) {
+  let query = db
+    .updateTable('customers')
+    .set((eb) => ({ ...change.set, updated_at: change.now, version: eb('version', '+', 1) }))
+    .where('id', '=', change.id);
+  if (change.version !== undefined) query = query.where('version', '=', change.version);
+  const updated = await query.returning(['id', 'stage', 'version', 'lead_engineer_id', 'notes']).executeTakeFirst();
+  if (!updated) {
+    throw new AppError({
+      status: 409,
+      code: 'conflict',
+      message: 'This customer was changed by someone else meanwhile. Reload the page to see the change, then try again.',
+    });
+  }
+  return updated;
+}
+
+/** Candidates and rejected customers with their current framework answers (null before any), in one query. */
+export async function listCandidateRows(db: Executor) {
+  const rows = await db
+    .selectFrom('customers')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('framework_evaluations')
+          .select(['strategic_segment', 'co_market', 'new_industry', 'related_market', 'vision_alignment'])
+          .whereRef('framework_evaluations.customer_id', '=', 'customers.id')
+          .orderBy('framework_evaluations.id', 'desc')
+          .limit(1)
+          .as('evaluation'),
+      (join) => join.onTrue(),
+    )
+    .select([
+      'customers.slug', 'customers.name', 'customers.stage',
+      'evaluation.strategic_segment', 'evaluation.co_market', 'evaluation.new_industry', 'evaluation.related_market',
+      'evaluation.vision_alignment',
+    ])
+    .where('customers.stage', 'in', ['candidate', 'rejected'])
+    .orderBy('customers.name')
+    .execute();
+  return rows.map(({ slug, name, stage, ...evaluation }) => ({
+    slug,
+    name,
+    stage,
+    answers: evaluation.co_market === null ? null : toAnswers(evaluation as Parameters<typeof toAnswers>[0]),
+  }));
 }

@@ -1,5 +1,12 @@
+import { sql, type Kysely } from 'kysely';
+import { AppError } from '~/domain/app-error';
 import { DEFAULT_SETTINGS, SETTING_KEYS, type SettingName, type Settings } from '~/domain/settings';
+import type { DB } from '../../db/schema';
+import { recordAudit, type Actor } from './audit.server';
 import type { Executor } from './db.server';
+
+// Serializes settings changes, so that the version check and the write cannot interleave.
+const SETTINGS_LOCK = 2_026_112_102;
 
 /** The settings in force at `at` (now by default): each key's latest change, else its default. */
 export async function getSettings(db: Executor, at?: Date): Promise<Settings> {
@@ -18,4 +25,50 @@ export async function getSettings(db: Executor, at?: Date): Promise<Settings> {
     if (row) settings[name] = Number(row.value);
   }
   return settings;
+}
+
+/** A token of the settings' state, for optimistic concurrency: the id of the latest change, 0 before any. */
+export async function settingsVersion(db: Executor): Promise<number> {
+  const row = await db.selectFrom('setting_changes').select((eb) => eb.fn.max('id').as('latest')).executeTakeFirst();
+  return Number(row?.latest ?? 0);
+}
+
+/** Every settings change, newest first, with who made it. */
+export async function listSettingChanges(db: Executor, limit = 100) {
+  return db
+    .selectFrom('setting_changes')
+    .leftJoin('users', 'users.id', 'setting_changes.changed_by')
+    .select(['setting_changes.id', 'setting_changes.key', 'setting_changes.value', 'setting_changes.changed_at', 'users.name as changed_by_name'])
+    .orderBy('setting_changes.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Records the settings that differ from the ones in force, if nobody changed settings since `version`
+ * (409 otherwise); returns the names that changed.
+ */
+export async function changeSettings(
+  db: Kysely<DB>,
+  input: { values: Settings; version: number; actor: NonNullable<Actor>; now: Date; ip?: string },
+): Promise<SettingName[]> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${SETTINGS_LOCK})`.execute(trx);
+    if ((await settingsVersion(trx)) !== input.version) {
+      throw new AppError({ status: 409, code: 'conflict', message: 'Settings were changed by someone else meanwhile. Reload the page to see them, then try again.' });
+    }
+    const current = await getSettings(trx);
+    const changed = (Object.keys(SETTING_KEYS) as SettingName[]).filter((name) => current[name] !== input.values[name]);
+    if (changed.length === 0) return changed;
+    await trx
+      .insertInto('setting_changes')
+      .values(changed.map((name) => ({ key: SETTING_KEYS[name], value: input.values[name], changed_by: input.actor.id, changed_at: input.now })))
+      .execute();
+    await recordAudit(trx, {
+      actor: input.actor, action: 'settings.changed', entityType: 'settings',
+      before: Object.fromEntries(changed.map((name) => [name, current[name]])),
+      after: Object.fromEntries(changed.map((name) => [name, input.values[name]])), ip: input.ip,
+    });
+    return changed;
+  });
 }

@@ -3,27 +3,27 @@ import { useLoaderData } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
 import { CustomerHealthTable } from '~/components/customer-health-table';
 import { ErrorPage } from '~/components/error-page';
+import { IntakeGateBanner, partnerNames } from '~/components/intake-gate-banner';
 import { teamToday } from '~/http/team-date.server';
-import { listCustomerOverviews } from '~/models/customers.server';
-import { getSettings } from '~/models/settings.server';
+import { loadIntakeGate } from '~/models/intake-gate.server';
 
 export const meta: MetaFunction = () => [{ title: 'Dashboard · Strat Tracker' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, 'read');
   const today = teamToday(context);
-  const settings = await getSettings(context.db);
-  const partners = await listCustomerOverviews(context.db, { today, settings, stages: ['active'] });
-  return { today, partners };
+  const { gate, partners } = await loadIntakeGate(context.db, today);
+  return { today, gate, partners, names: partnerNames(partners) };
 }
 
 export default function Dashboard() {
-  const { today, partners } = useLoaderData<typeof loader>();
+  const { today, gate, partners, names } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Dashboard</h1>
+      <IntakeGateBanner gate={gate} partners={names} />
       <CustomerHealthTable rows={partners} caption={`Active partners as of ${today}`} />
-      <p className="notice">The intake gate, north star and weekly update status join this page in coming releases.</p>
+      <p className="notice">The north star and the weekly update's status join this page in coming releases.</p>
     </>
   );
 }

@@ -1,9 +1,12 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { requireApiPermission, requireApiUser } from '~/auth/guards.server';
-import { apiError } from '~/http/responses.server';
+import { requireApiPermission } from '~/auth/guards.server';
+import { parseApiBody, readJsonBody } from '~/http/api.server';
+import { handleApi, methodNotAllowed } from '~/http/responses.server';
 import { teamToday } from '~/http/team-date.server';
+import { createCandidate } from '~/models/candidates.server';
 import { listCustomerOverviews } from '~/models/customers.server';
 import { getSettings } from '~/models/settings.server';
+import { answersOf, CandidateApiSchema } from '~/schemas/candidates';
 
 /** GET /api/v1/customers (DOMAIN.md "JSON API v1"). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -32,7 +35,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
 }
 
+/** POST /api/v1/customers: a new candidate with its framework answers → 201. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  await requireApiUser(request, context);
-  return apiError(405, 'method_not_allowed', 'Creating customers through the API is not available yet; use GET.');
+  if (request.method !== 'POST') return methodNotAllowed('GET, POST');
+  return handleApi(async () => {
+    const actor = await requireApiPermission(request, context, 'editCandidates');
+    const input = parseApiBody(CandidateApiSchema, await readJsonBody(request));
+    const customer = await createCandidate(context.db, {
+      ...input, answers: answersOf(input), actor, now: context.now(), ip: context.clientIp,
+    });
+    return json({ customer: { slug: customer.slug, name: customer.name, stage: customer.stage } }, { status: 201 });
+  });
 }

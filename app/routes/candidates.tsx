@@ -1,45 +1,94 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
 import { ErrorPage } from '~/components/error-page';
+import { FrameworkSummary } from '~/components/framework-summary';
+import { IntakeGateBanner, partnerNames } from '~/components/intake-gate-banner';
+import { assessFramework, type FrameworkAssessment } from '~/domain/framework';
+import { can } from '~/domain/roles';
 import { teamToday } from '~/http/team-date.server';
-import { listCustomerOverviews } from '~/models/customers.server';
-import { getSettings } from '~/models/settings.server';
+import { listCandidateRows } from '~/models/customers.server';
+import { loadIntakeGate } from '~/models/intake-gate.server';
 
 export const meta: MetaFunction = () => [{ title: 'Candidates · Strat Tracker' }];
 
+const SORTS = {
+  score: (a: Row, b: Row) => (b.assessment?.score ?? -1) - (a.assessment?.score ?? -1) || a.name.localeCompare(b.name),
+  name: (a: Row, b: Row) => a.name.localeCompare(b.name),
+  eligibility: (a: Row, b: Row) => Number(b.assessment?.eligible ?? false) - Number(a.assessment?.eligible ?? false) || SORTS.score(a, b),
+};
+type Sort = keyof typeof SORTS;
+type Row = { slug: string; name: string; stage: string; relatedMarket: string | null; assessment: FrameworkAssessment | null };
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, 'read');
-  const customers = await listCustomerOverviews(context.db, {
-    today: teamToday(context),
-    settings: await getSettings(context.db),
-    stages: ['candidate', 'rejected'],
-  });
-  return { candidates: customers.map(({ slug, name, stage }) => ({ slug, name, stage })) };
+  const user = await requirePermission(request, context, 'read');
+  const requested = new URL(request.url).searchParams.get('sort');
+  const sort: Sort = requested && requested in SORTS ? (requested as Sort) : 'score';
+  const { gate, partners } = await loadIntakeGate(context.db, teamToday(context));
+  const rows: Row[] = (await listCandidateRows(context.db)).map(({ answers, ...row }) => ({
+    ...row,
+    relatedMarket: answers?.relatedMarket ?? null,
+    assessment: answers && assessFramework(answers),
+  }));
+  rows.sort(SORTS[sort]);
+  return {
+    gate,
+    partners: partnerNames(partners),
+    candidates: rows.filter((row) => row.stage === 'candidate'),
+    rejected: rows.filter((row) => row.stage === 'rejected'),
+    canAdd: can(user.role, 'editCandidates'),
+  };
+}
+
+function SortLink({ sort, label }: { sort: Sort; label: string }) {
+  const [searchParams] = useSearchParams();
+  const current = searchParams.get('sort') ?? 'score';
+  return (
+    <Link to={`?sort=${sort}`} aria-current={current === sort ? 'true' : undefined} className="sort-link">
+      {label}
+    </Link>
+  );
+}
+
+function CandidateTable({ rows, caption }: { rows: Row[]; caption: string }) {
+  if (rows.length === 0) return <p className="notice">None.</p>;
+  return (
+    <table>
+      <caption className="notice">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col"><SortLink sort="name" label="Customer" /></th>
+          <th scope="col"><SortLink sort="eligibility" label="Eligible" /></th>
+          <th scope="col"><SortLink sort="score" label="Score and fit" /></th>
+          <th scope="col">Related market</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.slug}>
+            <th scope="row"><Link to={`/customers/${row.slug}`}>{row.name}</Link></th>
+            <td>{row.assessment ? (row.assessment.eligible ? 'Yes' : 'No: outside the Strategic segment') : '—'}</td>
+            <td>{row.assessment ? <FrameworkSummary assessment={row.assessment} /> : 'No answers yet'}</td>
+            <td>{row.relatedMarket ?? '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
 
 export default function Candidates() {
-  const { candidates } = useLoaderData<typeof loader>();
+  const { gate, partners, candidates, rejected, canAdd } = useLoaderData<typeof loader>();
   return (
     <>
-      <h1>Candidates</h1>
-      <p className="notice">The decision framework and exec decisions arrive on this page in the next release.</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Customer</th>
-            <th scope="col">Stage</th>
-          </tr>
-        </thead>
-        <tbody>
-          {candidates.map((candidate) => (
-            <tr key={candidate.slug}>
-              <th scope="row">{candidate.name}</th>
-              <td>{candidate.stage}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="page-title">
+        <h1>Candidates</h1>
+        {canAdd ? <Link to="/candidates/new" className="button">Add a candidate</Link> : null}
+      </div>
+      <IntakeGateBanner gate={gate} partners={partners} />
+      <CandidateTable rows={candidates} caption="Candidates, by the decision framework (sort by a column heading)" />
+      <h2>Rejected</h2>
+      <CandidateTable rows={rejected} caption="Rejected customers; an exec can reconsider them" />
     </>
   );
 }

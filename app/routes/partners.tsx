@@ -1,33 +1,130 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
-import { CustomerHealthTable } from '~/components/customer-health-table';
+import { CustomerHealthTable, STATUS_LABELS } from '~/components/customer-health-table';
 import { ErrorPage } from '~/components/error-page';
+import { FormErrors } from '~/components/field';
+import { AppError } from '~/domain/app-error';
+import { daysBetween } from '~/domain/dates';
+import { can } from '~/domain/roles';
 import { teamToday } from '~/http/team-date.server';
 import { listCustomerOverviews } from '~/models/customers.server';
+import { assignLeadEngineer, listPossibleLeads } from '~/models/partnerships.server';
 import { getSettings } from '~/models/settings.server';
+import { AssignLeadFormSchema } from '~/schemas/partnerships';
 
 export const meta: MetaFunction = () => [{ title: 'Partners · Strat Tracker' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, 'read');
+  const user = await requirePermission(request, context, 'read');
   const today = teamToday(context);
   const settings = await getSettings(context.db);
-  const customers = await listCustomerOverviews(context.db, { today, settings, stages: ['active', 'handed_off'] });
+  const customers = await listCustomerOverviews(context.db, { today, settings, stages: ['active', 'handed_off', 'ended'] });
   return {
-    active: customers.filter((customer) => customer.stage === 'active'),
+    active: customers
+      .filter((customer) => customer.stage === 'active')
+      .map((customer) => ({
+        ...customer,
+        daysSinceApproval: customer.approvedAt ? daysBetween(customer.approvedAt.toISOString().slice(0, 10), today) : null,
+      })),
     handedOff: customers.filter((customer) => customer.stage === 'handed_off'),
+    ended: customers.filter((customer) => customer.stage === 'ended'),
+    canManage: can(user.role, 'managePartnerships'),
+    leads: can(user.role, 'managePartnerships') ? await listPossibleLeads(context.db) : [],
   };
 }
 
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, context, 'managePartnerships');
+  const submission = parseWithZod(await request.formData(), { schema: AssignLeadFormSchema });
+  if (submission.status !== 'success') return json(submission.reply(), { status: 422 });
+  const { slug, email, version } = submission.value;
+  try {
+    await assignLeadEngineer(context.db, { slug, email, version, actor, now: context.now(), ip: context.clientIp });
+  } catch (error) {
+    if (error instanceof AppError) return json(submission.reply({ formErrors: [error.message] }), { status: error.status });
+    throw error;
+  }
+  return redirect('/partners');
+}
+
+/** "3 weeks", "5 months": how long a partnership has run, in the unit a person would use. */
+function describeDuration(days: number): string {
+  if (days < 14) return `${days} day${days === 1 ? '' : 's'}`;
+  if (days < 90) return `${Math.floor(days / 7)} weeks`;
+  return `${Math.floor(days / 30)} months`;
+}
+
 export default function Partners() {
-  const { active, handedOff } = useLoaderData<typeof loader>();
+  const { active, handedOff, ended, canManage, leads } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
   return (
     <>
       <h1>Partners</h1>
-      <CustomerHealthTable rows={active} caption="Active partners" />
+      <FormErrors id="partners-errors" errors={reply?.error?.[''] ?? undefined} />
+      {active.length === 0 ? (
+        <p className="notice">No active partners.</p>
+      ) : (
+        <table>
+          <caption className="notice">Active partners</caption>
+          <thead>
+            <tr>
+              <th scope="col">Partner</th>
+              <th scope="col">Lead engineer</th>
+              <th scope="col">Stage</th>
+              <th scope="col">Partner for</th>
+              <th scope="col">Status</th>
+              {canManage ? <th scope="col">Manage</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {active.map((partner) => (
+              <tr key={partner.slug}>
+                <th scope="row">
+                  <Link to={`/customers/${partner.slug}`}>{partner.name}</Link>
+                </th>
+                <td>
+                  {canManage ? (
+                    <Form method="post" className="inline">
+                      <input type="hidden" name="intent" value="assign-lead" />
+                      <input type="hidden" name="slug" value={partner.slug} />
+                      <input type="hidden" name="version" value={partner.version} />
+                      <select name="email" defaultValue={partner.leadEngineer?.email ?? ''} aria-label={`Lead engineer of ${partner.name}`}>
+                        <option value="">Unassigned</option>
+                        {leads.map((lead) => (
+                          <option key={lead.email} value={lead.email}>
+                            {lead.name}
+                          </option>
+                        ))}
+                      </select>
+                      <button type="submit" className="button-quiet" aria-label={`Assign the lead engineer of ${partner.name}`}>
+                        Assign
+                      </button>
+                    </Form>
+                  ) : (
+                    partner.leadEngineer?.name ?? 'Unassigned'
+                  )}
+                </td>
+                <td>active</td>
+                <td>{partner.daysSinceApproval === null ? '—' : describeDuration(partner.daysSinceApproval)}</td>
+                <td className={`status status-${partner.health.status}`}>{STATUS_LABELS[partner.health.status]}</td>
+                {canManage ? (
+                  <td>
+                    <Link to={`/customers/${partner.slug}#manage-title`} aria-label={`Hand off or end ${partner.name}`}>
+                      Hand off or end
+                    </Link>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <h2>Handed off</h2>
       <CustomerHealthTable rows={handedOff} caption="Partners handed off to other teams" />
+      <h2>Ended</h2>
+      <CustomerHealthTable rows={ended} caption="Partnerships ended" />
     </>
   );
 }

@@ -1,29 +1,41 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { issueApiToken } from '~/auth/api-tokens.server';
 import { requirePermission } from '~/auth/guards.server';
 import { ErrorPage } from '~/components/error-page';
-import { InputField } from '~/components/field';
+import { appErrorReply, FormErrors, InputField } from '~/components/field';
+import { AppError } from '~/domain/app-error';
+import { can } from '~/domain/roles';
 import { formatDate, formatUsd } from '~/components/format';
-import { SETTING_LABELS, type SettingName } from '~/domain/settings';
+import { SETTING_KEYS, SETTING_LABELS, type SettingName } from '~/domain/settings';
 import { invariantResponse } from '~/http/responses.server';
 import { listApiTokens, revokeApiToken } from '~/models/api-tokens.server';
 import { recordAudit } from '~/models/audit.server';
-import { getSettings } from '~/models/settings.server';
+import { changeSettings, getSettings, listSettingChanges, settingsVersion } from '~/models/settings.server';
 import { ApiTokenActionSchema } from '~/schemas/api-tokens';
+import { SettingsFormSchema } from '~/schemas/settings';
+import type { z } from 'zod';
 
 export const meta: MetaFunction = () => [{ title: 'Settings · Strat Tracker' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'read');
-  return { settings: await getSettings(context.db), tokens: await listApiTokens(context.db, user.id) };
+  return {
+    settings: await getSettings(context.db),
+    version: await settingsVersion(context.db),
+    history: await listSettingChanges(context.db),
+    tokens: await listApiTokens(context.db, user.id),
+    canChange: can(user.role, 'changeSettings'),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  if (formData.get('intent') === 'change-settings') return changeThresholds(request, context, formData);
   const user = await requirePermission(request, context, 'ownTokens');
-  const submission = parseWithZod(await request.formData(), { schema: ApiTokenActionSchema });
+  const submission = parseWithZod(formData, { schema: ApiTokenActionSchema });
   if (submission.status !== 'success') return json({ result: submission.reply(), token: null }, { status: 422 });
   const audit = { actor: user, entityType: 'api_token', ip: context.clientIp };
   const command = submission.value;
@@ -44,31 +56,96 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return json({ result: submission.reply(), token: null });
 }
 
+async function changeThresholds(request: Request, context: AppLoadContext, formData: FormData) {
+  const actor = await requirePermission(request, context, 'changeSettings');
+  const submission = parseWithZod(formData, { schema: SettingsFormSchema });
+  if (submission.status !== 'success') return json({ result: submission.reply(), token: null }, { status: 422 });
+  const { version, ...values } = submission.value;
+  try {
+    await changeSettings(context.db, { values, version, actor, now: context.now(), ip: context.clientIp });
+  } catch (error) {
+    if (error instanceof AppError) return json({ result: submission.reply(appErrorReply(error)), token: null }, { status: error.status });
+    throw error;
+  }
+  return redirect('/settings');
+}
+
 const SETTING_ORDER: SettingName[] = ['acceptancePct', 'dauPct', 'iarrUsd', 'capacity', 'staleWindowDays'];
+const SETTING_NAMES = Object.fromEntries(Object.entries(SETTING_KEYS).map(([name, key]) => [key, name as SettingName])) as Record<
+  (typeof SETTING_KEYS)[SettingName],
+  SettingName
+>;
 
 export default function Settings() {
-  const { settings, tokens } = useLoaderData<typeof loader>();
+  const { settings, version, history, tokens, canChange } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const settingsReply = actionData?.result.initialValue?.intent === 'change-settings' ? actionData.result : undefined;
+  const [settingsForm, settingsFields] = useForm<z.input<typeof SettingsFormSchema>>({
+    id: 'change-settings',
+    lastResult: settingsReply,
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SettingsFormSchema }),
+    defaultValue: settings,
+  });
   const [form, fields] = useForm({
     id: 'create-token',
-    lastResult: actionData?.result,
+    lastResult: settingsReply ? undefined : actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ApiTokenActionSchema }),
   });
   return (
     <>
       <h1>Settings</h1>
       <h2>Thresholds</h2>
-      <p className="notice">What a partner must show before the team takes on a new customer. Execs change them here in a coming release.</p>
-      <table>
-        <tbody>
-          {SETTING_ORDER.map((name) => (
-            <tr key={name}>
-              <th scope="row">{SETTING_LABELS[name]}</th>
-              <td className="number">{name === 'iarrUsd' ? formatUsd(settings[name]) : settings[name]}</td>
+      <p className="notice">What every active partner must show before the team takes on a new customer.</p>
+      {canChange ? (
+        <div className="card">
+          <Form method="post" className="stack" {...getFormProps(settingsForm)}>
+            <FormErrors id={settingsForm.errorId} errors={settingsForm.errors} />
+            <input type="hidden" name="intent" value="change-settings" />
+            <input type="hidden" name="version" value={version} />
+            {SETTING_ORDER.map((name) => (
+              <InputField key={name} label={SETTING_LABELS[name]} meta={settingsFields[name]} type="number" step="any" />
+            ))}
+            <button type="submit">Save thresholds</button>
+          </Form>
+        </div>
+      ) : (
+        <table>
+          <tbody>
+            {SETTING_ORDER.map((name) => (
+              <tr key={name}>
+                <th scope="row">{SETTING_LABELS[name]}</th>
+                <td className="number">{name === 'iarrUsd' ? formatUsd(settings[name]) : settings[name]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>Changes</h2>
+      {history.length === 0 ? (
+        <p className="notice">The defaults apply: nobody has changed a setting yet.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">When (UTC)</th>
+              <th scope="col">Who</th>
+              <th scope="col">Setting</th>
+              <th scope="col" className="number">New value</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {history.map((change) => (
+              <tr key={change.id}>
+                <td>{change.changed_at.slice(0, 16).replace('T', ' ')}</td>
+                <td>{change.changed_by_name ?? 'system'}</td>
+                <td>{SETTING_LABELS[SETTING_NAMES[change.key]]}</td>
+                <td className="number">{Number(change.value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
 
       <h2>Your API tokens</h2>
       <p className="notice">A token acts with your role on <code>/api/v1</code>. It is shown once, when made.</p>

@@ -1,0 +1,39 @@
+import { Link } from '@remix-run/react';
+import type { GateReason } from '~/domain/intake-gate';
+import { describeGateReason, type PartnerNames } from './describe-gate-reason';
+
+type BannerProps = {
+  gate: { open: boolean; activePartners: number; capacity: number; reasons: GateReason[] };
+  partners: PartnerNames;
+};
+
+/** The intake gate, open or closed with each reason in words, linking to the partner concerned. */
+export function IntakeGateBanner({ gate, partners }: BannerProps) {
+  return (
+    <section className={`gate gate-${gate.open ? 'open' : 'closed'}`} aria-labelledby="gate-title">
+      <h2 id="gate-title">
+        {`Intake gate: ${gate.open ? 'open' : 'closed'} `}
+        <span className="notice">{`(${gate.activePartners} of ${gate.capacity} active)`}</span>
+      </h2>
+      {gate.open ? (
+        <p>Every active partner shows results and there is room: a new partner may be approved.</p>
+      ) : (
+        <ul>
+          {gate.reasons.map((reason) => {
+            const text = describeGateReason(reason, partners);
+            return (
+              <li key={text}>
+                {reason.kind === 'capacity' ? text : <Link to={`/customers/${reason.customer}`}>{text}</Link>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The names and latest weeks the banner words its reasons with. */
+export function partnerNames(partners: { slug: string; name: string; health: { snapshotWeek: string | null } }[]): PartnerNames {
+  return Object.fromEntries(partners.map((partner) => [partner.slug, { name: partner.name, latestWeek: partner.health.snapshotWeek }]));
+}

@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import { apiError } from './responses.server';
+
+/** The request's JSON body; a 400 in the API's error shape when it is not JSON. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw apiError(400, 'malformed_json', 'The request body is not valid JSON.');
+  }
+}
+
+/** A zod path as the API names fields: `snapshots[1].dau`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)),
+    '',
+  );
+}
+
+/** The body parsed by the schema; a 422 naming each invalid field otherwise. */
+export function parseApiBody<Schema extends z.ZodType>(schema: Schema, body: unknown): z.infer<Schema> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) fields[fieldPath(issue.path)] ??= issue.message;
+  throw apiError(422, 'invalid', 'Some fields are invalid: see error.fields.', { fields });
+}

@@ -1,0 +1,56 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData } from '@remix-run/react';
+import { requirePermission } from '~/auth/guards.server';
+import { CandidateFields } from '~/components/candidate-fields';
+import { ErrorPage } from '~/components/error-page';
+import { appErrorReply, FormErrors } from '~/components/field';
+import { AppError } from '~/domain/app-error';
+import { createCandidate } from '~/models/candidates.server';
+import { answersOf, CandidateFormSchema } from '~/schemas/candidates';
+
+export const meta: MetaFunction = () => [{ title: 'Add a candidate · Strat Tracker' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, 'editCandidates');
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, context, 'editCandidates');
+  const submission = parseWithZod(await request.formData(), { schema: CandidateFormSchema });
+  if (submission.status !== 'success') return json(submission.reply(), { status: 422 });
+  try {
+    const customer = await createCandidate(context.db, {
+      ...submission.value, answers: answersOf(submission.value), actor, now: context.now(), ip: context.clientIp,
+    });
+    return redirect(`/customers/${customer.slug}`);
+  } catch (error) {
+    if (error instanceof AppError) return json(submission.reply(appErrorReply(error)), { status: error.status });
+    throw error;
+  }
+}
+
+export default function NewCandidate() {
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CandidateFormSchema }),
+  });
+  return (
+    <>
+      <h1>Add a candidate</h1>
+      <div className="card">
+        <Form method="post" className="stack" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <CandidateFields fields={fields} />
+          <button type="submit">Add candidate</button>
+        </Form>
+      </div>
+    </>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;

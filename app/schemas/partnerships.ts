@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { isIsoDate } from '~/domain/dates';
+
+const version = z.number({ error: 'Missing version: reload the page.' }).int().positive();
+
+export const LeadSchema = z.object({
+  email: z.email({ error: (issue) => (issue.input === undefined ? 'Choose the lead engineer.' : 'Enter a valid email address.') }),
+});
+
+export const AssignLeadFormSchema = LeadSchema.extend({ intent: z.literal('assign-lead'), slug: z.string(), version });
+
+const exitFields = {
+  exitNotes: z.string({ error: 'Write the exit notes.' }).trim().min(1, 'Write the exit notes.').max(4000, 'Use at most 4000 characters.'),
+  exitedOn: z.string({ error: 'Give the date.' }).refine(isIsoDate, 'Give the date as YYYY-MM-DD.'),
+  version,
+};
+
+export const PartnershipExitFormSchema = z.discriminatedUnion('intent', [
+  z.object({
+    intent: z.literal('hand-off'),
+    receivingTeam: z.string({ error: 'Name the receiving team.' }).trim().min(1, 'Name the receiving team.').max(120, 'Use at most 120 characters.'),
+    ...exitFields,
+  }),
+  z.object({ intent: z.literal('end'), ...exitFields }),
+]);

@@ -1,0 +1,203 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '~/domain/roles';
+import { setUpTestServer, signIn } from '../support/http-server';
+import { createTestCustomer, createTestPartner } from '../factories/customers';
+import { createTestUser, TEST_PASSWORD } from '../factories/users';
+
+const app = setUpTestServer();
+const cookies = {} as Record<Role, string>;
+const users = {} as Record<Role, { id: number; email: string }>;
+
+beforeAll(async () => {
+  for (const role of ['exec', 'em', 'engineer', 'viewer'] as const) {
+    users[role] = await createTestUser(app.database.db, role);
+    cookies[role] = await signIn(app.server, users[role].email, TEST_PASSWORD);
+  }
+});
+
+function post(path: string, role: Role, fields: Record<string, string>) {
+  return app.server.request(path, { method: 'POST', cookie: cookies[role], body: new URLSearchParams(fields) });
+}
+
+const CANDIDATE_FORM = {
+  name: 'Polaris Insurance', strategicSegment: 'yes', coMarket: 'medium', newIndustry: 'yes', relatedMarket: 'Insurance',
+  visionAlignment: 'high', notes: 'Intro via the CTO',
+};
+
+async function stageOf(slug: string) {
+  return (await app.database.db.selectFrom('customers').select(['stage', 'version']).where('slug', '=', slug).executeTakeFirstOrThrow());
+}
+
+describe('candidates', () => {
+  it('an EM adds one through the form; everyone sees it with its score, fit and breakdown', async () => {
+    const response = await post('/candidates/new', 'em', CANDIDATE_FORM);
+    expect(response.status).toBe(302);
+    expect(response.headers.get('Location')).toBe('/customers/polaris-insurance');
+    const page = await (await app.server.request('/candidates', { cookie: cookies.viewer })).text();
+    expect(page).toContain('Polaris Insurance');
+    expect(page).toContain('4/5 · Strong fit');
+    expect(page).toContain('co-market 1 + new industry 1 + vision 2');
+  });
+
+  it('shows a bad or missing answer beside its field and keeps what was typed', async () => {
+    const response = await post('/candidates/new', 'exec', { ...CANDIDATE_FORM, name: 'Typed Name Co', coMarket: '', relatedMarket: '' });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('Choose the willingness to co-market: low, medium or high.');
+    expect(html).toContain('Name the related market of the new industry.');
+    expect(html).toContain('value="Typed Name Co"');
+    expect(html).toMatch(/aria-describedby="[^"]*coMarket-error/);
+  });
+
+  it('is refused to engineers and viewers', async () => {
+    for (const role of ['engineer', 'viewer'] as const) {
+      expect((await post('/candidates/new', role, { ...CANDIDATE_FORM, name: `By ${role}` })).status).toBe(403);
+      expect((await app.server.request('/candidates/new', { cookie: cookies[role] })).status).toBe(403);
+    }
+  });
+
+  it('sorts by name on request and by score by default', async () => {
+    await createTestCustomer(app.database.db, { name: 'Aardvark Weak', answers: { strategicSegment: true, coMarket: 'low', newIndustry: false, relatedMarket: null, visionAlignment: 'low' } });
+    const byScore = await (await app.server.request('/candidates', { cookie: cookies.viewer })).text();
+    expect(byScore.indexOf('Polaris Insurance')).toBeLessThan(byScore.indexOf('Aardvark Weak'));
+    const byName = await (await app.server.request('/candidates?sort=name', { cookie: cookies.viewer })).text();
+    expect(byName.indexOf('Aardvark Weak')).toBeLessThan(byName.indexOf('Polaris Insurance'));
+  });
+
+  it('edits answers from the version seen; a second edit from the same version is a 409', async () => {
+    const candidate = await createTestCustomer(app.database.db);
+    const edit = (coMarket: string) =>
+      post(`/customers/${candidate.slug}`, 'em', { ...CANDIDATE_FORM, name: candidate.name, intent: 'edit-answers', version: String(candidate.version), coMarket });
+    expect((await edit('low')).status).toBe(302);
+    const stale = await edit('medium');
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('changed by someone else');
+    const evaluations = await app.database.db.selectFrom('framework_evaluations').select('co_market').where('customer_id', '=', candidate.id).orderBy('id').execute();
+    expect(evaluations.map((row) => row.co_market)).toEqual(['high', 'low']);
+  });
+});
+
+describe('decisions in the UI', () => {
+  it('an exec rejects, then reconsiders; an EM may not decide', async () => {
+    const candidate = await createTestCustomer(app.database.db);
+    const decide = (role: Role, decision: string, version: number) =>
+      post(`/customers/${candidate.slug}`, role, { intent: 'decide', decision, rationale: 'Reasons', version: String(version) });
+    expect((await decide('em', 'reject', candidate.version)).status).toBe(403);
+    expect((await decide('exec', 'reject', candidate.version)).status).toBe(302);
+    const rejected = await stageOf(candidate.slug);
+    expect(rejected.stage).toBe('rejected');
+    const again = await decide('exec', 'approve', rejected.version);
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('is rejected');
+    expect((await decide('exec', 'reconsider', rejected.version)).status).toBe(302);
+    expect((await stageOf(candidate.slug)).stage).toBe('candidate');
+    const page = await (await app.server.request(`/customers/${candidate.slug}`, { cookie: cookies.viewer })).text();
+    expect(page).toContain('reject (candidate → rejected)');
+    expect(page).toContain('reconsider (rejected → candidate)');
+  });
+
+  it('a double submit of the same decision form records one decision', async () => {
+    const candidate = await createTestCustomer(app.database.db);
+    const form = { intent: 'decide', decision: 'defer', rationale: 'Next quarter', version: String(candidate.version) };
+    const [first, second] = [await post(`/customers/${candidate.slug}`, 'exec', form), await post(`/customers/${candidate.slug}`, 'exec', form)];
+    expect([first.status, second.status]).toEqual([302, 409]);
+    const decisions = await app.database.db.selectFrom('decisions').select('id').where('customer_id', '=', candidate.id).execute();
+    expect(decisions).toHaveLength(1);
+  });
+
+  it('shows the closed gate reasons on the candidates page, linking to the partner', async () => {
+    await app.database.db.updateTable('customers').set({ stage: 'ended' }).where('stage', '=', 'active').execute();
+    const partner = await createTestPartner(app.database.db, { name: 'Contoso Fabrics', acceptancePct: 27 });
+    const page = await (await app.server.request('/candidates', { cookie: cookies.viewer })).text();
+    expect(page).toContain('Intake gate: closed');
+    expect(page).toContain(`href="/customers/${partner.slug}">Contoso Fabrics: acceptance 27.0 % &lt; 30 % (week of 2026-11-09)</a>`);
+  });
+});
+
+describe('partners', () => {
+  it('an EM assigns the lead engineer from the Partners page', async () => {
+    const partner = await createTestPartner(app.database.db);
+    const response = await post('/partners', 'em', { intent: 'assign-lead', slug: partner.slug, email: users.engineer.email, version: String(partner.version) });
+    expect(response.status).toBe(302);
+    const { lead_engineer_id } = await app.database.db.selectFrom('customers').select('lead_engineer_id').where('id', '=', partner.id).executeTakeFirstOrThrow();
+    expect(lead_engineer_id).toBe(users.engineer.id);
+    const byViewer = await post('/partners', 'viewer', { intent: 'assign-lead', slug: partner.slug, email: users.engineer.email, version: '2' });
+    expect(byViewer.status).toBe(403);
+  });
+
+  it('hands a partner off with team, notes and date; a second hand-off is a 409 naming the stage', async () => {
+    const partner = await createTestPartner(app.database.db);
+    const form = { intent: 'hand-off', receivingTeam: 'Enterprise Success', exitNotes: 'Runbook shared', exitedOn: '2026-11-17', version: String(partner.version) };
+    expect((await post(`/customers/${partner.slug}`, 'exec', form)).status).toBe(302);
+    const exit = await app.database.db.selectFrom('handoffs').select(['outcome', 'receiving_team', 'exit_notes', 'exited_on', 'recorded_by']).where('customer_id', '=', partner.id).executeTakeFirstOrThrow();
+    expect(exit).toEqual({ outcome: 'handed_off', receiving_team: 'Enterprise Success', exit_notes: 'Runbook shared', exited_on: '2026-11-17', recorded_by: users.exec.id });
+    const { version } = await stageOf(partner.slug);
+    const ending = await post(`/customers/${partner.slug}`, 'em', { intent: 'end', exitNotes: 'Done', exitedOn: '2026-11-18', version: String(version) });
+    expect(ending.status).toBe(409);
+    expect(await ending.text()).toContain('is handed off');
+  });
+
+  it('needs the receiving team to hand off, and refuses engineers', async () => {
+    const partner = await createTestPartner(app.database.db);
+    const missing = await post(`/customers/${partner.slug}`, 'em', { intent: 'hand-off', receivingTeam: '', exitNotes: 'n', exitedOn: '2026-11-17', version: '1' });
+    expect(missing.status).toBe(422);
+    expect(await missing.text()).toContain('Name the receiving team.');
+    expect((await post(`/customers/${partner.slug}`, 'engineer', { intent: 'end', exitNotes: 'n', exitedOn: '2026-11-17', version: '1' })).status).toBe(403);
+  });
+});
+
+describe('settings', () => {
+  const thresholds = (overrides: Record<string, string> = {}) => ({
+    intent: 'change-settings', acceptancePct: '32.5', dauPct: '50', iarrUsd: '250000', capacity: '4', staleWindowDays: '14', version: '0', ...overrides,
+  });
+
+  it('an exec changes thresholds; each change is kept with its author and listed', async () => {
+    expect((await post('/settings', 'exec', thresholds())).status).toBe(302);
+    const changes = await app.database.db.selectFrom('setting_changes').select(['key', 'value', 'changed_by']).orderBy('key').execute();
+    expect(changes.map((change) => [change.key, Number(change.value), change.changed_by])).toEqual([
+      ['acceptance_pct', 32.5, users.exec.id], ['capacity', 4, users.exec.id],
+    ]);
+    const page = await (await app.server.request('/settings', { cookie: cookies.viewer })).text();
+    expect(page).toContain('Completions accepted (%)');
+    expect(page).toContain('32.5');
+    const gate = await (await app.server.request('/api/v1/intake-gate', { cookie: cookies.viewer })).json();
+    expect(gate.thresholds.acceptancePct).toBe(32.5);
+    expect(gate.capacity).toBe(4);
+  });
+
+  it('refuses out-of-range values beside the field, a stale form (409), and anyone but an exec (403)', async () => {
+    const invalid = await post('/settings', 'exec', thresholds({ capacity: '0', staleWindowDays: '6', acceptancePct: '30.123' }));
+    expect(invalid.status).toBe(422);
+    const html = await invalid.text();
+    expect(html).toContain('Use from 1 to 50.');
+    expect(html).toContain('Use from 7 to 90.');
+    expect(html).toContain('Use at most two decimals.');
+    expect((await post('/settings', 'exec', thresholds({ capacity: '5' }))).status).toBe(409);
+    expect((await post('/settings', 'em', thresholds())).status).toBe(403);
+  });
+});
+
+describe('the audit log', () => {
+  it('holds every write of this file with its actor, and the before and after of each change', async () => {
+    const entries = await app.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id', 'before', 'after'])
+      .where('action', 'in', [
+        'candidate.created', 'candidate.answers_edited', 'decision.reject', 'decision.reconsider', 'decision.defer',
+        'customer.lead_assigned', 'partnership.handed_off', 'settings.changed',
+      ])
+      .execute();
+    const actions = new Set(entries.map((entry) => entry.action));
+    expect([...actions].sort()).toEqual([
+      'candidate.answers_edited', 'candidate.created', 'customer.lead_assigned', 'decision.defer', 'decision.reconsider',
+      'decision.reject', 'partnership.handed_off', 'settings.changed',
+    ]);
+    for (const entry of entries) {
+      expect(entry.actor_id).not.toBeNull();
+      expect(entry.after).not.toBeNull();
+      if (entry.action !== 'candidate.created') expect(entry.before).not.toBeNull();
+    }
+    const refusals = await app.database.db.selectFrom('audit_log').select('actor_id').where('action', '=', 'access.denied').execute();
+    expect(refusals.length).toBeGreaterThan(0);
+  });
+});
