@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
+import type { z } from 'zod';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
@@ -34,10 +35,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewCandidate() {
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof CandidateFormSchema>>({
+    // A fixed id: a generated one can differ between server and browser and detach the fields.
+    id: 'new-candidate',
     lastResult,
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CandidateFormSchema }),
   });
   return (
     <>

@@ -121,11 +121,9 @@ function useReply(intent: string): SubmissionResult<string[]> | undefined {
 function EditAnswers() {
   const { customer, evaluation } = useLoaderData<typeof loader>();
   const answers = evaluation?.answers;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof EditAnswersFormSchema>>({
     id: 'edit-answers',
     lastResult: useReply('edit-answers'),
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EditAnswersFormSchema }),
     defaultValue: {
       name: customer.name,
       notes: customer.notes,
@@ -161,11 +159,9 @@ const DECISION_OPTIONS: Record<string, { value: Decision; label: string }[]> = {
 
 function DecideForm() {
   const { customer, gate } = useLoaderData<typeof loader>();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof DecisionFormSchema>>({
     id: 'decide',
     lastResult: useReply('decide'),
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DecisionFormSchema }),
   });
   const options = DECISION_OPTIONS[customer.stage];
   if (!options) return null;
@@ -192,22 +188,19 @@ function DecideForm() {
 
 function ManagePartnership() {
   const { customer, leads, today } = useLoaderData<typeof loader>();
-  const [leadForm, leadFields] = useForm({
+  const [leadForm, leadFields] = useForm<z.input<typeof AssignLeadFormSchema>>({
     id: 'assign-lead',
     lastResult: useReply('assign-lead'),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AssignLeadFormSchema }),
     defaultValue: { email: customer.leadEngineer?.email ?? '' },
   });
-  const [handOffForm, handOffFields] = useForm({
+  const [handOffForm, handOffFields] = useForm<z.input<typeof PartnershipExitFormSchema>>({
     id: 'hand-off',
     lastResult: useReply('hand-off'),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PartnershipExitFormSchema }),
     defaultValue: { exitedOn: today },
   });
-  const [endForm, endFields] = useForm({
+  const [endForm, endFields] = useForm<z.input<typeof PartnershipExitFormSchema>>({
     id: 'end',
     lastResult: useReply('end'),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PartnershipExitFormSchema }),
     defaultValue: { exitedOn: today },
   });
   return (

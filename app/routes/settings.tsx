@@ -14,7 +14,7 @@ import { invariantResponse } from '~/http/responses.server';
 import { listApiTokens, revokeApiToken } from '~/models/api-tokens.server';
 import { recordAudit } from '~/models/audit.server';
 import { changeSettings, getSettings, listSettingChanges, settingsVersion } from '~/models/settings.server';
-import { ApiTokenActionSchema } from '~/schemas/api-tokens';
+import { ApiTokenActionSchema, type CreateApiTokenSchema } from '~/schemas/api-tokens';
 import { SettingsFormSchema } from '~/schemas/settings';
 import type { z } from 'zod';
 
@@ -83,14 +83,11 @@ export default function Settings() {
   const [settingsForm, settingsFields] = useForm<z.input<typeof SettingsFormSchema>>({
     id: 'change-settings',
     lastResult: settingsReply,
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SettingsFormSchema }),
     defaultValue: settings,
   });
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof CreateApiTokenSchema>>({
     id: 'create-token',
     lastResult: settingsReply ? undefined : actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ApiTokenActionSchema }),
   });
   return (
     <>

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
+import type { z } from 'zod';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
@@ -82,12 +83,10 @@ export default function Users() {
   const { users, assignableRoles, currentUserId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const creating = lastResult?.initialValue?.intent === 'create';
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof CreateUserSchema>>({
     id: 'create-user',
     lastResult: creating ? lastResult : undefined,
     constraint: getZodConstraint(CreateUserSchema),
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateUserSchema }),
     defaultValue: { role: 'viewer' },
   });
   const rowError = !creating && lastResult?.error?.[''];

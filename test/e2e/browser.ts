@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../scripts/demo-data';
 import { expect } from 'vitest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -25,4 +26,14 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
   });
   expect(violations).toEqual([]);
+}
+
+/** Signs in through the form and waits for the dashboard to render. */
+export async function signInAs(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  // Remix changes the URL before the new page renders: wait for the page itself.
+  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
 }

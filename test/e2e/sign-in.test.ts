@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../scripts/demo-data';
-import { expectNoAxeViolations, launchBrowser } from './browser';
+import { expectNoAxeViolations, launchBrowser, signInAs } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -10,15 +9,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
-
-async function signInAs(page: Page, email: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${baseUrl}/`);
-  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
-}
 
 describe('signing in as each demo role', () => {
   it('keeps the sign-in page accessible and shows a wrong password beside the form', async () => {
@@ -46,7 +36,7 @@ describe('signing in as each demo role', () => {
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-    await signInAs(page, email);
+    await signInAs(page, baseUrl, email);
     const nav = page.getByRole('navigation', { name: 'Main' });
     for (const link of ['Dashboard', 'Partners', 'Candidates', 'Weekly updates', 'Settings']) {
       expect(await nav.getByRole('link', { name: link }).count()).toBe(1);
@@ -66,15 +56,25 @@ describe('signing in as each demo role', () => {
     await context.close();
   });
 
-  it('lets an exec reach the Users page, accessible too', async () => {
+  it('lets an exec reach the Users page, accessible too, and add a user there', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signInAs(page, 'exec@demo.test');
+    await signInAs(page, baseUrl, 'exec@demo.test');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
     // Remix changes the URL before the new page renders: wait for the page itself.
     await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
     expect(await page.getByRole('row', { name: /lead@demo\.test/ }).count()).toBe(1);
     await expectNoAxeViolations(page);
+
+    // A failed submit shows its errors; fixing them and submitting again adds the user and clears them.
+    await page.getByLabel('Name', { exact: true }).fill('Pat Newcomer');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await page.getByText('Enter an email address.').waitFor();
+    await page.getByLabel('Email', { exact: true }).fill('pat@demo.test');
+    await page.getByLabel(/Initial password/).fill('a long enough password');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await page.getByRole('row', { name: /pat@demo\.test/ }).waitFor();
+    expect(await page.locator('.field-error').count()).toBe(0);
     await context.close();
   });
 });
