@@ -19,6 +19,7 @@ const PAGES: [string, Role[]][] = [
   ['/', ['exec', 'em', 'engineer', 'viewer']],
   ['/partners', ['exec', 'em', 'engineer', 'viewer']],
   ['/candidates', ['exec', 'em', 'engineer', 'viewer']],
+  ['/candidates/new', ['exec', 'em']],
   ['/updates', ['exec', 'em', 'engineer', 'viewer']],
   ['/settings', ['exec', 'em', 'engineer', 'viewer']],
   ['/users', ['exec', 'em']],
