@@ -1,20 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { issueApiToken } from '~/auth/api-tokens.server';
+import { describe, expect, it } from 'vitest';
 import type { Role } from '~/domain/roles';
-import { setUpTestServer } from '../support/http-server';
+import { setUpTestServer, setUpUserPerRole } from '../support/http-server';
 import { createTestCustomer, createTestPartner } from '../factories/customers';
-import { createTestUser } from '../factories/users';
 
 const app = setUpTestServer();
-const tokens = {} as Record<Role, string>;
-const users = {} as Record<Role, { id: number; email: string }>;
-
-beforeAll(async () => {
-  for (const role of ['exec', 'em', 'engineer', 'viewer'] as const) {
-    users[role] = await createTestUser(app.database.db, role);
-    tokens[role] = (await issueApiToken(app.database.db, { userId: users[role].id, name: 'test' })).token;
-  }
-});
+const { users, tokens } = setUpUserPerRole(app);
 
 function api(path: string, role: Role, body?: unknown) {
   return app.server.request(`/api/v1${path}`, {

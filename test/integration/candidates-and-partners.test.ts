@@ -1,19 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Role } from '~/domain/roles';
-import { setUpTestServer, signIn } from '../support/http-server';
+import { setUpTestServer, setUpUserPerRole } from '../support/http-server';
 import { createTestCustomer, createTestPartner } from '../factories/customers';
-import { createTestUser, TEST_PASSWORD } from '../factories/users';
 
 const app = setUpTestServer();
-const cookies = {} as Record<Role, string>;
-const users = {} as Record<Role, { id: number; email: string }>;
-
-beforeAll(async () => {
-  for (const role of ['exec', 'em', 'engineer', 'viewer'] as const) {
-    users[role] = await createTestUser(app.database.db, role);
-    cookies[role] = await signIn(app.server, users[role].email, TEST_PASSWORD);
-  }
-});
+const { users, cookies } = setUpUserPerRole(app);
 
 function post(path: string, role: Role, fields: Record<string, string>) {
   return app.server.request(path, { method: 'POST', cookie: cookies[role], body: new URLSearchParams(fields) });

@@ -1,19 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Role } from '~/domain/roles';
-import { signIn, setUpTestServer } from '../support/http-server';
+import { setUpTestServer, setUpUserPerRole, signIn } from '../support/http-server';
 import { createTestUser, TEST_PASSWORD } from '../factories/users';
 
 const app = setUpTestServer();
-const cookies = {} as Record<Role, string>;
-const ids = {} as Record<Role, number>;
-
-beforeAll(async () => {
-  for (const role of ['exec', 'em', 'engineer', 'viewer'] as const) {
-    const user = await createTestUser(app.database.db, role);
-    ids[role] = user.id;
-    cookies[role] = await signIn(app.server, user.email, TEST_PASSWORD);
-  }
-});
+const { users, cookies } = setUpUserPerRole(app);
 
 const PAGES: [string, Role[]][] = [
   ['/', ['exec', 'em', 'engineer', 'viewer']],
@@ -35,8 +26,8 @@ describe('pages by role', () => {
     if (status === 403) {
       expect(await response.text()).toContain(`Your role (${role}) may not`);
       const refusals = await app.database.db.selectFrom('audit_log').select(['actor_id', 'entity_id'])
-        .where('action', '=', 'access.denied').where('actor_id', '=', ids[role]).execute();
-      expect(refusals).toContainEqual({ actor_id: ids[role], entity_id: pathname });
+        .where('action', '=', 'access.denied').where('actor_id', '=', users[role].id).execute();
+      expect(refusals).toContainEqual({ actor_id: users[role].id, entity_id: pathname });
     }
   });
 
@@ -68,7 +59,7 @@ describe('managing users', () => {
     const cookie = await signIn(app.server, 'new.lead@example.test', 'a long enough password');
     expect((await app.server.request('/users', { cookie })).status).toBe(403);
     const audit = await app.database.db.selectFrom('audit_log').select(['actor_id', 'entity_type']).where('action', '=', 'user.created').execute();
-    expect(audit).toContainEqual({ actor_id: ids.exec, entity_type: 'user' });
+    expect(audit).toContainEqual({ actor_id: users.exec.id, entity_type: 'user' });
   });
 
   it('shows bad input beside its field, keeps what was typed, and never returns the password', async () => {

@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openPglite, openPostgres, type Database } from '../../db/connection';
-import { TEMPLATE_DATABASE, databaseUrl } from './test-database-config';
+import { databaseUrl } from './test-database-config';
 
 export type TestDatabase = Database & { url: string | null };
 
@@ -36,7 +36,7 @@ async function createPostgresDatabase(serverUrl: string, template: string): Prom
 /** A clean, migrated database of this test file's own: PGlite or the PostgreSQL server, as the project says. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const config = inject('testDatabase');
-  if (config.kind === 'postgres') return createPostgresDatabase(config.serverUrl, TEMPLATE_DATABASE);
+  if (config.kind === 'postgres') return createPostgresDatabase(config.serverUrl, config.template);
   const dump = new Blob([await readFile(config.dumpFile)]);
   return { ...openPglite(await PGlite.create({ loadDataDir: dump })), url: null };
 }

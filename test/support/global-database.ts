@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres } from '../../db/connection';
 import { migrateToLatest } from '../../db/migrate';
-import { TEMPLATE_DATABASE, databaseUrl, type TestDatabaseConfig } from './test-database-config';
+import { databaseUrl, type TestDatabaseConfig } from './test-database-config';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,16 +17,19 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   if (project.name === 'integration:postgres') {
     const serverUrl = process.env.TEST_DATABASE_URL!;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${TEMPLATE_DATABASE} with (force)`);
-    await admin.query(`create database ${TEMPLATE_DATABASE}`);
-    await admin.end();
-    const template = openPostgres(databaseUrl(serverUrl, TEMPLATE_DATABASE), 1);
-    await migrateToLatest(template.db);
-    await template.close();
-    project.provide('testDatabase', { kind: 'postgres', serverUrl });
-    return;
+    // A template of this run's own: runs side by side (a developer's and CI's) must not drop each other's.
+    const template = `strat_test_template_${process.pid}`;
+    const admin = async (statement: string) => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(statement).finally(() => client.end());
+    };
+    await admin(`create database ${template}`);
+    const migrated = openPostgres(databaseUrl(serverUrl, template), 1);
+    await migrateToLatest(migrated.db);
+    await migrated.close();
+    project.provide('testDatabase', { kind: 'postgres', serverUrl, template });
+    return () => admin(`drop database if exists ${template} with (force)`);
   }
   const pglite = await PGlite.create();
   const database = openPglite(pglite);

@@ -4,8 +4,11 @@ import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from '@remix-run/node';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
+import { issueApiToken } from '~/auth/api-tokens.server';
+import { ROLES, type Role } from '~/domain/roles';
 import { createHttpApp } from '~/http/create-http-app.server';
 import type { DB } from '../../db/schema';
+import { createTestUser, TEST_PASSWORD } from '../factories/users';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export type TestClock = { now: Date; advance(ms: number): void };
@@ -87,4 +90,22 @@ export function setUpTestServer(): { database: TestDatabase; server: TestServer 
     await handle.database?.close();
   });
   return handle;
+}
+
+/** One user of each role, signed in and holding an API token, made before the file's tests. */
+export function setUpUserPerRole(app: { database: TestDatabase; server: TestServer }) {
+  const roles = {
+    users: {} as Record<Role, { id: number; email: string }>,
+    cookies: {} as Record<Role, string>,
+    tokens: {} as Record<Role, string>,
+  };
+  beforeAll(async () => {
+    for (const role of ROLES) {
+      const user = await createTestUser(app.database.db, role);
+      roles.users[role] = user;
+      roles.cookies[role] = await signIn(app.server, user.email, TEST_PASSWORD);
+      roles.tokens[role] = (await issueApiToken(app.database.db, { userId: user.id, name: 'test' })).token;
+    }
+  });
+  return roles;
 }

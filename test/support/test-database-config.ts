@@ -1,6 +1,6 @@
-export type TestDatabaseConfig = { kind: 'pglite'; dumpFile: string } | { kind: 'postgres'; serverUrl: string };
-
-export const TEMPLATE_DATABASE = 'strat_test_template';
+export type TestDatabaseConfig =
+  | { kind: 'pglite'; dumpFile: string }
+  | { kind: 'postgres'; serverUrl: string; template: string };
 
 /** The URL of another database on the same PostgreSQL server. */
 export function databaseUrl(serverUrl: string, database: string): string {
