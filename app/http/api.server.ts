@@ -26,3 +26,13 @@ export function parseApiBody<Schema extends z.ZodType>(schema: Schema, body: unk
   for (const issue of parsed.error.issues) fields[fieldPath(issue.path)] ??= issue.message;
   throw apiError(422, 'invalid', 'Some fields are invalid: see error.fields.', { fields });
 }
+
+/** The customer slugs a bulk body names, read leniently: the permission check comes before validation. */
+export function slugsInBody(body: unknown, listName: string): string[] {
+  const list = (body as Record<string, unknown> | null)?.[listName];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((row) => {
+    const customer = (row as { customer?: unknown } | null)?.customer;
+    return typeof customer === 'string' ? [customer] : [];
+  });
+}

@@ -1,0 +1,87 @@
+import { sql, type Kysely } from 'kysely';
+import { AppError } from '~/domain/app-error';
+import type { IarrEntryInput } from '~/schemas/metrics';
+import type { DB } from '../../db/schema';
+import { recordAudit, type Actor } from './audit.server';
+import { findCustomersBySlugs, resolveRows } from './customer-access.server';
+import type { Executor } from './db.server';
+
+const sameEntry = (
+  stored: { customer_id: number; booked_on: string; amount_usd: number; kind: string; note: string },
+  incoming: IarrEntryInput & { customerId: number },
+) =>
+  stored.customer_id === incoming.customerId && stored.booked_on === incoming.bookedOn && stored.amount_usd === incoming.amountUsd &&
+  stored.kind === incoming.kind && stored.note === (incoming.note ?? '');
+
+/**
+ * Adds iARR entries, all or nothing. An external id makes a write idempotent: the same id with the same
+ * content is skipped, with other content it is a 409 naming the row.
+ */
+export async function recordIarrEntries(
+  db: Kysely<DB>,
+  input: { entries: IarrEntryInput[]; actor: NonNullable<Actor>; now: Date; ip?: string },
+): Promise<{ inserted: number; skipped: number }> {
+  const fields: Record<string, string> = {};
+  const seen = new Set<string>();
+  input.entries.forEach((entry, index) => {
+    if (!entry.externalId) return;
+    if (seen.has(entry.externalId)) fields[`entries[${index}].externalId`] = `The external id "${entry.externalId}" appears twice.`;
+    seen.add(entry.externalId);
+  });
+  if (Object.keys(fields).length > 0) {
+    throw new AppError({ status: 422, code: 'invalid', message: 'Some entries are invalid: see error.fields.', fields });
+  }
+  return db.transaction().execute(async (trx) => {
+    const rows = resolveRows(input.entries, await findCustomersBySlugs(trx, input.entries.map((entry) => entry.customer)), 'entries');
+    const externalIds = rows.flatMap((row) => (row.externalId ? [row.externalId] : []));
+    const stored = externalIds.length
+      ? await trx
+          .selectFrom('iarr_entries')
+          .select(['external_id', 'customer_id', 'booked_on', 'amount_usd', 'kind', 'note'])
+          .where('external_id', 'in', externalIds)
+          .execute()
+      : [];
+    const storedById = new Map(stored.map((entry) => [entry.external_id, entry]));
+    const conflicts: Record<string, string> = {};
+    const fresh = rows.filter((row, index) => {
+      const existing = row.externalId ? storedById.get(row.externalId) : undefined;
+      if (!existing) return true;
+      if (!sameEntry(existing, row)) {
+        conflicts[`entries[${index}].externalId`] = `The external id "${row.externalId}" is already booked with other values.`;
+      }
+      return false;
+    });
+    if (Object.keys(conflicts).length > 0) {
+      throw new AppError({ status: 409, code: 'external_id_conflict', message: 'Some external ids are already booked with other values.', fields: conflicts });
+    }
+    if (fresh.length > 0) {
+      await sql`
+        insert into iarr_entries (customer_id, booked_on, amount_usd, kind, note, external_id, recorded_by, recorded_at)
+        select t.*, ${input.actor.id}::bigint, ${input.now}::timestamptz
+        from unnest(${fresh.map((row) => row.customerId)}::bigint[], ${fresh.map((row) => row.bookedOn)}::date[],
+                    ${fresh.map((row) => row.amountUsd)}::bigint[], ${fresh.map((row) => row.kind)}::text[],
+                    ${fresh.map((row) => row.note ?? '')}::text[], ${fresh.map((row) => row.externalId ?? null)}::text[]) as t`.execute(trx);
+    }
+    const result = { inserted: fresh.length, skipped: rows.length - fresh.length };
+    await recordAudit(trx, {
+      actor: input.actor, action: 'iarr.recorded', entityType: 'iarr_entries',
+      after: { ...result, entries: fresh.map(({ customerId: _id, ...entry }) => entry) }, ip: input.ip,
+    });
+    return result;
+  });
+}
+
+/** A customer's iARR ledger in booking order, with the running total. */
+export async function listIarrLedger(db: Executor, customerId: number) {
+  return db
+    .selectFrom('iarr_entries')
+    .select([
+      'id', 'booked_on', 'amount_usd', 'kind', 'note', 'external_id',
+      sql<string>`sum(amount_usd) over (order by booked_on, id)`.as('running_total'),
+    ])
+    .where('customer_id', '=', customerId)
+    .orderBy('booked_on')
+    .orderBy('id')
+    .execute()
+    .then((rows) => rows.map((row) => ({ ...row, running_total: Number(row.running_total) })));
+}

@@ -1,0 +1,85 @@
+import { sql, type Kysely } from 'kysely';
+import { AppError } from '~/domain/app-error';
+import { weekStartOf } from '~/domain/dates';
+import type { SnapshotInput } from '~/schemas/metrics';
+import type { DB } from '../../db/schema';
+import { recordAudit, type Actor } from './audit.server';
+import { findCustomersBySlugs, resolveRows } from './customer-access.server';
+import type { Executor } from './db.server';
+
+/**
+ * Writes weekly snapshots, all or nothing: a week already recorded for a customer is replaced (its old values
+ * go to the audit log). Refuses (422, naming the row and field) unknown customers, the same customer-week twice,
+ * and weeks after the current one.
+ */
+export async function recordSnapshots(
+  db: Kysely<DB>,
+  input: { snapshots: SnapshotInput[]; actor: NonNullable<Actor>; today: string; now: Date; ip?: string },
+): Promise<{ inserted: number; updated: number }> {
+  const fields: Record<string, string> = {};
+  const thisWeek = weekStartOf(input.today);
+  const seen = new Set<string>();
+  input.snapshots.forEach((row, index) => {
+    const key = `${row.customer} ${row.weekStart}`;
+    if (seen.has(key)) fields[`snapshots[${index}].weekStart`] = `The week of ${row.weekStart} of ${row.customer} appears twice.`;
+    seen.add(key);
+    if (row.weekStart > thisWeek) fields[`snapshots[${index}].weekStart`] = `The week of ${row.weekStart} has not started yet.`;
+  });
+  if (Object.keys(fields).length > 0) {
+    throw new AppError({ status: 422, code: 'invalid', message: 'Some snapshots are invalid: see error.fields.', fields });
+  }
+  return db.transaction().execute(async (trx) => {
+    const rows = resolveRows(input.snapshots, await findCustomersBySlugs(trx, input.snapshots.map((row) => row.customer)), 'snapshots');
+    const columns = {
+      customers: rows.map((row) => row.customerId),
+      weeks: rows.map((row) => row.weekStart),
+      shown: rows.map((row) => row.completionsShown),
+      accepted: rows.map((row) => row.completionsAccepted),
+      dau: rows.map((row) => row.dau),
+      developers: rows.map((row) => row.availableDevelopers),
+    };
+    const replaced = await trx
+      .selectFrom('metric_snapshots')
+      .innerJoin(
+        sql<{ customer_id: number; week_start: string }>`(select * from unnest(${columns.customers}::bigint[], ${columns.weeks}::date[]) as t(customer_id, week_start))`.as('incoming'),
+        (join) => join.onRef('incoming.customer_id', '=', 'metric_snapshots.customer_id').onRef('incoming.week_start', '=', 'metric_snapshots.week_start'),
+      )
+      .select([
+        'metric_snapshots.customer_id', 'metric_snapshots.week_start', 'metric_snapshots.completions_shown',
+        'metric_snapshots.completions_accepted', 'metric_snapshots.dau', 'metric_snapshots.available_developers',
+      ])
+      .execute();
+    // One statement for any number of rows: the columns travel as arrays.
+    await sql`
+      insert into metric_snapshots
+        (customer_id, week_start, completions_shown, completions_accepted, dau, available_developers, recorded_by, recorded_at)
+      select t.*, ${input.actor.id}::bigint, ${input.now}::timestamptz
+      from unnest(${columns.customers}::bigint[], ${columns.weeks}::date[], ${columns.shown}::int[], ${columns.accepted}::int[],
+                  ${columns.dau}::int[], ${columns.developers}::int[]) as t
+      on conflict (customer_id, week_start) do update set
+        completions_shown = excluded.completions_shown, completions_accepted = excluded.completions_accepted,
+        dau = excluded.dau, available_developers = excluded.available_developers,
+        recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`.execute(trx);
+    const result = { inserted: rows.length - replaced.length, updated: replaced.length };
+    const slugOf = new Map(rows.map((row) => [row.customerId, row.customer]));
+    await recordAudit(trx, {
+      actor: input.actor,
+      action: 'metrics.recorded',
+      entityType: 'metric_snapshots',
+      before: replaced.map((row) => ({ ...row, customer: slugOf.get(row.customer_id) })),
+      after: { ...result, snapshots: input.snapshots },
+      ip: input.ip,
+    });
+    return result;
+  });
+}
+
+/** A customer's snapshots in week order, with who recorded them. */
+export async function listSnapshots(db: Executor, customerId: number) {
+  return db
+    .selectFrom('metric_snapshots')
+    .select(['week_start', 'completions_shown', 'completions_accepted', 'dau', 'available_developers', 'recorded_at'])
+    .where('customer_id', '=', customerId)
+    .orderBy('week_start')
+    .execute();
+}

@@ -1,0 +1,24 @@
+import { sql } from 'kysely';
+import { addDays, weekStartOf } from '~/domain/dates';
+import type { Executor } from './db.server';
+
+export type NorthStarWeek = { weekStart: string; totalDau: number; byCustomer: Record<string, number> };
+
+/**
+ * Total DAU by week over the partners present or graduated (stage active or handed off), for the `weeks`
+ * weeks up to and including the current one, oldest first, every week present (0 when none).
+ */
+export async function northStarSeries(db: Executor, options: { today: string; weeks: number }): Promise<NorthStarWeek[]> {
+  const last = weekStartOf(options.today);
+  const first = addDays(last, -7 * (options.weeks - 1));
+  const { rows } = await sql<{ week_start: string; total_dau: number; by_customer: Record<string, number> }>`
+    select weeks.week_start::date as week_start,
+           coalesce(sum(s.dau) filter (where c.slug is not null), 0)::int as total_dau,
+           coalesce(jsonb_object_agg(c.slug, s.dau) filter (where c.slug is not null), '{}'::jsonb) as by_customer
+    from generate_series(${first}::date, ${last}::date, interval '7 days') as weeks(week_start)
+    left join metric_snapshots s on s.week_start = weeks.week_start::date
+    left join customers c on c.id = s.customer_id and c.stage in ('active', 'handed_off')
+    group by weeks.week_start
+    order by weeks.week_start`.execute(db);
+  return rows.map((row) => ({ weekStart: row.week_start, totalDau: row.total_dau, byCustomer: row.by_customer }));
+}

@@ -1,0 +1,26 @@
+import { json, type LoaderFunctionArgs } from '@remix-run/node';
+import { z } from 'zod';
+import { requireApiPermission } from '~/auth/guards.server';
+import { parseApiBody } from '~/http/api.server';
+import { handleApi } from '~/http/responses.server';
+import { teamToday } from '~/http/team-date.server';
+import { northStarSeries } from '~/models/north-star.server';
+
+const QuerySchema = z.object({
+  weeks: z.coerce
+    .number({ error: 'Give weeks as a whole number from 1 to 156.' })
+    .int('Give weeks as a whole number from 1 to 156.')
+    .min(1, 'Give weeks as a whole number from 1 to 156.')
+    .max(156, 'Give weeks as a whole number from 1 to 156.')
+    .default(12),
+});
+
+/** GET /api/v1/north-star?weeks=N: total partner DAU by week, every week present, oldest first. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return handleApi(async () => {
+    await requireApiPermission(request, context, 'read');
+    const weeks = new URL(request.url).searchParams.get('weeks');
+    const query = parseApiBody(QuerySchema, weeks === null ? {} : { weeks });
+    return json({ series: await northStarSeries(context.db, { today: teamToday(context), weeks: query.weeks }) });
+  });
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { isIsoDate, isMonday } from '~/domain/dates';
+
+// int4 columns: a count above this would not fit, and is no real team's number anyway.
+const MAX_COUNT = 2_147_483_647;
+export const MAX_IARR_USD = 1_000_000_000_000;
+export const MAX_ROWS_PER_REQUEST = 10_000;
+
+const count = (what: string, min = 0) =>
+  z
+    .number({ error: `Give ${what} as a whole number.` })
+    .int(`Give ${what} as a whole number.`)
+    .min(min, min === 0 ? `${what[0]!.toUpperCase()}${what.slice(1)} cannot be negative.` : `${what[0]!.toUpperCase()}${what.slice(1)} must be at least ${min}.`)
+    .max(MAX_COUNT, `${what[0]!.toUpperCase()}${what.slice(1)} is too large.`);
+
+export const isoDate = (what: string) =>
+  z.string({ error: `Give ${what} as YYYY-MM-DD.` }).refine(isIsoDate, `Give ${what} as a real date, YYYY-MM-DD.`);
+
+const slug = z.string({ error: 'Name the customer by its slug.' }).min(1, 'Name the customer by its slug.');
+
+/** One week's snapshot, with DOMAIN.md's constraints worded as what to fix. */
+export const SnapshotSchema = z
+  .object({
+    customer: slug,
+    weekStart: isoDate('the week').refine(isMonday, 'The week must start on a Monday.'),
+    completionsShown: count('completions shown'),
+    completionsAccepted: count('completions accepted'),
+    dau: count('DAU'),
+    availableDevelopers: count('available developers', 1),
+  })
+  .refine((row) => row.completionsAccepted <= row.completionsShown, {
+    path: ['completionsAccepted'],
+    message: 'Completions accepted cannot be more than completions shown.',
+    when: (payload) => payload.issues.length === 0,
+  })
+  .refine((row) => row.dau <= row.availableDevelopers, {
+    path: ['dau'],
+    message: 'DAU cannot be more than available developers: update available developers first.',
+    when: (payload) => payload.issues.length === 0,
+  });
+
+export type SnapshotInput = z.infer<typeof SnapshotSchema>;
+
+export const MetricsRequestSchema = z.object({
+  snapshots: z
+    .array(SnapshotSchema, { error: 'Send snapshots as a list.' })
+    .min(1, 'Send at least one snapshot.')
+    .max(MAX_ROWS_PER_REQUEST, `Send at most ${MAX_ROWS_PER_REQUEST} snapshots at once.`),
+});
+
+export const IarrEntrySchema = z.object({
+  customer: slug,
+  bookedOn: isoDate('the booking date'),
+  amountUsd: z
+    .number({ error: 'Give the amount in whole USD.' })
+    .int('Give the amount in whole USD.')
+    .positive('The amount must be more than 0.')
+    .max(MAX_IARR_USD, 'That amount is too large.'),
+  kind: z.enum(['expansion', 'net_new'], { error: 'Choose the kind: expansion or net_new.' }),
+  note: z.string().trim().max(500, 'Use at most 500 characters.').optional(),
+  externalId: z.string().trim().min(1, 'Leave the external id out or give one.').max(200, 'Use at most 200 characters.').optional(),
+});
+
+export type IarrEntryInput = z.infer<typeof IarrEntrySchema>;
+
+export const IarrRequestSchema = z.object({
+  entries: z
+    .array(IarrEntrySchema, { error: 'Send entries as a list.' })
+    .min(1, 'Send at least one entry.')
+    .max(MAX_ROWS_PER_REQUEST, `Send at most ${MAX_ROWS_PER_REQUEST} entries at once.`),
+});
