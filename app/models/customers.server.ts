@@ -24,7 +24,7 @@ export type CustomerOverview = {
  */
 export async function listCustomerOverviews(
   db: Executor,
-  options: { today: string; settings: Settings; stages?: Stage[] },
+  options: { today: string; settings: Settings; stages?: Stage[]; slug?: string },
 ): Promise<CustomerOverview[]> {
   let query = db
     .selectFrom('customers')
@@ -64,6 +64,7 @@ export async function listCustomerOverviews(
     ])
     .orderBy('customers.name');
   if (options.stages) query = query.where('customers.stage', 'in', options.stages);
+  if (options.slug) query = query.where('customers.slug', '=', options.slug);
   const rows = await query.execute();
   return rows.map((row) => {
     const latest: Snapshot | null =

@@ -2,32 +2,39 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import type { z } from 'zod';
-import { requirePermission } from '~/auth/guards.server';
+import { forbidden, requirePermission } from '~/auth/guards.server';
 import { DecisionForm } from '~/components/customer/decision-form';
 import { DecisionHistory } from '~/components/customer/decision-history';
+import { HealthSummary } from '~/components/customer/health-summary';
+import { IarrLedger } from '~/components/customer/iarr-ledger';
+import { IarrForm, SnapshotForm } from '~/components/customer/metric-forms';
 import { EditAnswersForm } from '~/components/customer/edit-answers-form';
 import type { IntentReply } from '~/components/customer/intent-reply';
 import { PartnershipForms } from '~/components/customer/partnership-forms';
-import { CustomerHealthTable } from '~/components/customer-health-table';
+import { SnapshotTable } from '~/components/customer/snapshot-table';
 import { ErrorPage } from '~/components/error-page';
 import { appErrorReply } from '~/components/field';
 import { formatDate } from '~/components/format';
 import { FrameworkSummary } from '~/components/framework-summary';
 import { IntakeGateBanner, partnerNames } from '~/components/intake-gate-banner';
 import { AppError } from '~/domain/app-error';
+import { weekStartOf } from '~/domain/dates';
 import type { GateReason } from '~/domain/intake-gate';
 import { STAGE_LABELS } from '~/domain/lifecycle';
-import { can, type Permission } from '~/domain/roles';
+import { can, canLogProgressFor, type Permission } from '~/domain/roles';
 import { invariantResponse } from '~/http/responses.server';
 import { teamToday } from '~/http/team-date.server';
 import { editFrameworkAnswers } from '~/models/candidates.server';
-import { findCustomerBySlug } from '~/models/customers.server';
+import { findCustomerBySlug, getCustomerBySlug, listCustomerOverviews } from '~/models/customers.server';
 import { decideOnCandidate, listDecisions } from '~/models/decisions.server';
 import { currentEvaluation, listEvaluations } from '~/models/framework-evaluations.server';
+import { listIarrLedger, recordIarrEntries } from '~/models/iarr.server';
 import { loadIntakeGate } from '~/models/intake-gate.server';
+import { findSnapshot, listSnapshots, recordSnapshots } from '~/models/metrics.server';
 import { assignLeadEngineer, closePartnership, findPartnershipExit, listPossibleLeads } from '~/models/partnerships.server';
 import { answersOf, EditAnswersFormSchema } from '~/schemas/candidates';
 import { DecisionFormSchema } from '~/schemas/decisions';
+import { IarrFormSchema, SnapshotFormSchema } from '~/schemas/metrics';
 import { AssignLeadFormSchema, PartnershipExitFormSchema } from '~/schemas/partnerships';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.customer.name ?? 'Customer'} · Strat Tracker` }];
@@ -37,17 +44,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const customer = await findCustomerBySlug(context.db, params.slug ?? '');
   invariantResponse(customer, `No customer has the slug "${params.slug}".`);
   const today = teamToday(context);
-  const [evaluation, evaluations, decisions, exit, intake] = [
+  const [evaluation, evaluations, decisions, exit, intake, snapshots, ledger] = [
     await currentEvaluation(context.db, customer.id),
     await listEvaluations(context.db, customer.id),
     await listDecisions(context.db, customer.id),
     await findPartnershipExit(context.db, customer.id),
     await loadIntakeGate(context.db, today),
+    await listSnapshots(context.db, customer.id),
+    await listIarrLedger(context.db, customer.id),
   ];
+  const [overview] = await listCustomerOverviews(context.db, { today, settings: intake.settings, slug: customer.slug });
   const may = {
     edit: can(user.role, 'editCandidates'),
     decide: can(user.role, 'decide'),
     manage: can(user.role, 'managePartnerships'),
+    log: canLogProgressFor(user, customer.lead_engineer_id),
   };
   return {
     today,
@@ -58,13 +69,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     exit,
     gate: intake.gate,
     partners: partnerNames(intake.partners),
-    health: intake.partners.filter((partner) => partner.slug === customer.slug),
+    health: overview!.health,
+    snapshots,
+    ledger,
     leads: may.manage ? await listPossibleLeads(context.db) : [],
     may,
   };
 }
 
 const INTENT_PERMISSIONS: Record<string, Permission> = {
+  'record-snapshot': 'logProgress',
+  'add-iarr': 'logProgress',
   'edit-answers': 'editCandidates',
   decide: 'decide',
   'assign-lead': 'managePartnerships',
@@ -73,6 +88,8 @@ const INTENT_PERMISSIONS: Record<string, Permission> = {
 };
 
 const SCHEMAS: Record<string, z.ZodType> = {
+  'record-snapshot': SnapshotFormSchema,
+  'add-iarr': IarrFormSchema,
   'edit-answers': EditAnswersFormSchema,
   decide: DecisionFormSchema,
   'assign-lead': AssignLeadFormSchema,
@@ -90,7 +107,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return json<IntentReply>({ intent, result: submission.reply() }, { status: 422 });
   const audited = { actor, now: context.now(), ip: context.clientIp };
   try {
-    if (intent === 'edit-answers') {
+    if (intent === 'record-snapshot' || intent === 'add-iarr') {
+      const customer = await getCustomerBySlug(context.db, slug);
+      if (!canLogProgressFor(actor, customer.lead_engineer_id)) {
+        throw await forbidden(request, context, actor, 'log for a customer they do not lead', 'You may log only for the customers you lead.');
+      }
+      if (intent === 'record-snapshot') {
+        const { intent: _intent, replace, ...week } = submission.value as z.infer<typeof SnapshotFormSchema>;
+        const recorded = await findSnapshot(context.db, customer.id, week.weekStart);
+        if (recorded && !replace) {
+          const message = `The week of ${week.weekStart} is already recorded (shown ${recorded.completions_shown}, accepted ${recorded.completions_accepted}, DAU ${recorded.dau} of ${recorded.available_developers}). Tick “Replace the recorded week” to overwrite it.`;
+          return json<IntentReply>({ intent, result: submission.reply({ fieldErrors: { weekStart: [message] } }) }, { status: 409 });
+        }
+        await recordSnapshots(context.db, { ...audited, snapshots: [{ ...week, customer: slug }], today: teamToday(context) });
+      } else {
+        const { intent: _intent, ...entry } = submission.value as z.infer<typeof IarrFormSchema>;
+        await recordIarrEntries(context.db, { ...audited, entries: [{ ...entry, customer: slug }] });
+      }
+    } else if (intent === 'edit-answers') {
       const input = submission.value as z.infer<typeof EditAnswersFormSchema>;
       await editFrameworkAnswers(context.db, { ...audited, slug, version: input.version, answers: answersOf(input), notes: input.notes ?? '' });
     } else if (intent === 'decide') {
@@ -109,7 +143,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof AppError) {
-      return json<IntentReply>({ intent, result: submission.reply(appErrorReply(error)) }, { status: error.status });
+      // Bulk-write errors name fields as `snapshots[0].weekStart`; the form's field is `weekStart`.
+      const fields = error.fields && Object.fromEntries(Object.entries(error.fields).map(([path, message]) => [path.replace(/^\w+\[\d+\]\./, ''), message]));
+      return json<IntentReply>({ intent, result: submission.reply(appErrorReply({ ...error, message: error.message, fields })) }, { status: error.status });
     }
     throw error;
   }
@@ -117,7 +153,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CustomerPage() {
-  const { customer, evaluation, evaluations, decisions, exit, gate, partners, health, leads, today, may } =
+  const { customer, evaluation, evaluations, decisions, exit, gate, partners, health, snapshots, ledger, leads, today, may } =
     useLoaderData<typeof loader>();
   return (
     <>
@@ -134,7 +170,21 @@ export default function CustomerPage() {
           {exit.recorded_by_name}: {exit.exit_notes}
         </p>
       ) : null}
-      {health.length > 0 ? <CustomerHealthTable rows={health} caption="Success metrics" /> : null}
+      {customer.stage === 'active' || customer.stage === 'handed_off' || snapshots.length > 0 ? (
+        <>
+          <HealthSummary health={health} />
+          <h2>Weekly metrics</h2>
+          <SnapshotTable snapshots={snapshots.slice(-12)} />
+          <h2>iARR</h2>
+          <IarrLedger entries={ledger} today={today} />
+          {may.log ? (
+            <div className="columns card">
+              <SnapshotForm currentWeek={weekStartOf(today)} recordedWeeks={snapshots.map((snapshot) => snapshot.week_start)} />
+              <IarrForm today={today} />
+            </div>
+          ) : null}
+        </>
+      ) : null}
 
       <h2>Decision framework</h2>
       {evaluation ? (

@@ -18,26 +18,33 @@ export const isoDate = (what: string) =>
 
 const slug = z.string({ error: 'Name the customer by its slug.' }).min(1, 'Name the customer by its slug.');
 
-/** One week's snapshot, with DOMAIN.md's constraints worded as what to fix. */
-export const SnapshotSchema = z
-  .object({
-    customer: slug,
-    weekStart: isoDate('the week').refine(isMonday, 'The week must start on a Monday.'),
-    completionsShown: count('completions shown'),
-    completionsAccepted: count('completions accepted'),
-    dau: count('DAU'),
-    availableDevelopers: count('available developers', 1),
-  })
-  .refine((row) => row.completionsAccepted <= row.completionsShown, {
-    path: ['completionsAccepted'],
-    message: 'Completions accepted cannot be more than completions shown.',
-    when: (payload) => payload.issues.length === 0,
-  })
-  .refine((row) => row.dau <= row.availableDevelopers, {
-    path: ['dau'],
-    message: 'DAU cannot be more than available developers: update available developers first.',
-    when: (payload) => payload.issues.length === 0,
-  });
+const snapshotFields = {
+  weekStart: isoDate('the week').refine(isMonday, 'The week must start on a Monday.'),
+  completionsShown: count('completions shown'),
+  completionsAccepted: count('completions accepted'),
+  dau: count('DAU'),
+  availableDevelopers: count('available developers', 1),
+};
+
+/** DOMAIN.md's rules between a snapshot's fields, worded as what to fix. */
+function withSnapshotRules<Schema extends z.ZodType<{ completionsShown: number; completionsAccepted: number; dau: number; availableDevelopers: number }>>(
+  schema: Schema,
+) {
+  return schema
+    .refine((row) => row.completionsAccepted <= row.completionsShown, {
+      path: ['completionsAccepted'],
+      message: 'Completions accepted cannot be more than completions shown.',
+      when: (payload) => payload.issues.length === 0,
+    })
+    .refine((row) => row.dau <= row.availableDevelopers, {
+      path: ['dau'],
+      message: 'DAU cannot be more than available developers: update available developers first.',
+      when: (payload) => payload.issues.length === 0,
+    });
+}
+
+/** One week's snapshot, as the API and CSV import send it. */
+export const SnapshotSchema = withSnapshotRules(z.object({ customer: slug, ...snapshotFields }));
 
 export type SnapshotInput = z.infer<typeof SnapshotSchema>;
 
@@ -69,3 +76,10 @@ export const IarrRequestSchema = z.object({
     .min(1, 'Send at least one entry.')
     .max(MAX_ROWS_PER_REQUEST, `Send at most ${MAX_ROWS_PER_REQUEST} entries at once.`),
 });
+
+/** The snapshot form on a customer's page: the customer comes from the page, `replace` confirms overwriting a week. */
+export const SnapshotFormSchema = withSnapshotRules(
+  z.object({ intent: z.literal('record-snapshot'), ...snapshotFields, replace: z.literal('on').optional() }),
+);
+
+export const IarrFormSchema = IarrEntrySchema.omit({ customer: true, externalId: true }).extend({ intent: z.literal('add-iarr') });
