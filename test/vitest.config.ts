@@ -29,7 +29,6 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/e2e/global-server.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { AppError } from '~/domain/app-error';
+import { dateInZone } from '~/domain/dates';
 import { DEFAULT_SETTINGS, SETTING_KEYS, type SettingName, type Settings } from '~/domain/settings';
+import type { SettingChange } from '~/domain/threshold-history';
 import type { DB } from '../../db/schema';
 import { recordAudit, type Actor } from './audit.server';
 import type { Executor } from './db.server';
@@ -71,4 +73,11 @@ export async function changeSettings(
     });
     return changed;
   });
+}
+
+/** Every settings change, oldest first, dated in the team time zone: what charts mark. */
+export async function settingChangeHistory(db: Executor, timeZone: string): Promise<SettingChange[]> {
+  const names = Object.fromEntries(Object.entries(SETTING_KEYS).map(([name, key]) => [key, name as SettingName]));
+  const rows = await db.selectFrom('setting_changes').select(['key', 'value', 'changed_at']).orderBy('changed_at').orderBy('id').execute();
+  return rows.map((row) => ({ name: names[row.key]!, value: Number(row.value), changedOn: dateInZone(row.changed_at, timeZone) }));
 }

@@ -8,6 +8,7 @@ import { DecisionHistory } from '~/components/customer/decision-history';
 import { HealthSummary } from '~/components/customer/health-summary';
 import { IarrLedger } from '~/components/customer/iarr-ledger';
 import { IarrForm, SnapshotForm } from '~/components/customer/metric-forms';
+import { TrendCharts } from '~/components/customer/trend-charts';
 import { EditAnswersForm } from '~/components/customer/edit-answers-form';
 import type { IntentReply } from '~/components/customer/intent-reply';
 import { PartnershipForms } from '~/components/customer/partnership-forms';
@@ -18,7 +19,9 @@ import { formatDate } from '~/components/format';
 import { FrameworkSummary } from '~/components/framework-summary';
 import { IntakeGateBanner, partnerNames } from '~/components/intake-gate-banner';
 import { AppError } from '~/domain/app-error';
+import { customerTrends } from '~/domain/customer-trends';
 import { weekStartOf } from '~/domain/dates';
+import { DEFAULT_SETTINGS } from '~/domain/settings';
 import type { GateReason } from '~/domain/intake-gate';
 import { STAGE_LABELS } from '~/domain/lifecycle';
 import { can, canLogProgressFor, type Permission } from '~/domain/roles';
@@ -31,6 +34,7 @@ import { currentEvaluation, listEvaluations } from '~/models/framework-evaluatio
 import { listIarrLedger, recordIarrEntries } from '~/models/iarr.server';
 import { loadIntakeGate } from '~/models/intake-gate.server';
 import { findSnapshot, listSnapshots, recordSnapshots } from '~/models/metrics.server';
+import { settingChangeHistory } from '~/models/settings.server';
 import { assignLeadEngineer, closePartnership, findPartnershipExit, listPossibleLeads } from '~/models/partnerships.server';
 import { answersOf, EditAnswersFormSchema } from '~/schemas/candidates';
 import { DecisionFormSchema } from '~/schemas/decisions';
@@ -54,6 +58,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     await listIarrLedger(context.db, customer.id),
   ];
   const [overview] = await listCustomerOverviews(context.db, { today, settings: intake.settings, slug: customer.slug });
+  const trends = customerTrends({
+    snapshots: snapshots.map((row) => ({
+      weekStart: row.week_start, completionsShown: row.completions_shown, completionsAccepted: row.completions_accepted,
+      dau: row.dau, availableDevelopers: row.available_developers,
+    })),
+    ledger: ledger.map((entry) => ({ bookedOn: entry.booked_on, runningTotal: entry.running_total })),
+    changes: await settingChangeHistory(context.db, context.teamTimezone),
+    defaults: DEFAULT_SETTINGS,
+    today,
+  });
   const may = {
     edit: can(user.role, 'editCandidates'),
     decide: can(user.role, 'decide'),
@@ -70,7 +84,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     gate: intake.gate,
     partners: partnerNames(intake.partners),
     health: overview!.health,
-    snapshots,
+    snapshots: snapshots.slice(-12),
+    recordedWeeks: snapshots.map((snapshot) => snapshot.week_start),
+    trends,
     ledger,
     leads: may.manage ? await listPossibleLeads(context.db) : [],
     may,
@@ -153,7 +169,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CustomerPage() {
-  const { customer, evaluation, evaluations, decisions, exit, gate, partners, health, snapshots, ledger, leads, today, may } =
+  const { customer, evaluation, evaluations, decisions, exit, gate, partners, health, snapshots, recordedWeeks, trends, ledger, leads, today, may } =
     useLoaderData<typeof loader>();
   return (
     <>
@@ -173,13 +189,14 @@ export default function CustomerPage() {
       {customer.stage === 'active' || customer.stage === 'handed_off' || snapshots.length > 0 ? (
         <>
           <HealthSummary health={health} />
+          <TrendCharts trends={trends} />
           <h2>Weekly metrics</h2>
-          <SnapshotTable snapshots={snapshots.slice(-12)} />
+          <SnapshotTable snapshots={snapshots} />
           <h2>iARR</h2>
           <IarrLedger entries={ledger} today={today} />
           {may.log ? (
             <div className="columns card">
-              <SnapshotForm currentWeek={weekStartOf(today)} recordedWeeks={snapshots.map((snapshot) => snapshot.week_start)} />
+              <SnapshotForm currentWeek={weekStartOf(today)} recordedWeeks={recordedWeeks} />
               <IarrForm today={today} />
             </div>
           ) : null}

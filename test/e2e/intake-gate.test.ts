@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setUpAppServer } from './app-server';
 import { expectNoAxeViolations, launchBrowser, signInAs } from './browser';
 
-const baseUrl = inject('baseUrl');
+const app = setUpAppServer();
 let browser: Browser;
 
 beforeAll(async () => {
@@ -17,7 +18,7 @@ async function gateBanner(page: Page) {
 }
 
 async function openCustomer(page: Page, name: string) {
-  await page.goto(`${baseUrl}/candidates`);
+  await page.goto(`${app.baseUrl}/candidates`);
   await page.getByRole('link', { name }).click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
@@ -32,10 +33,10 @@ async function decide(page: Page, decision: string, rationale: string, override?
 describe('an exec and the intake gate', () => {
   it('sees an at-risk partner close the gate, approves once it opens, then overrides it with a justification', async () => {
     const page = await browser.newPage();
-    await signInAs(page, baseUrl, 'exec@demo.test');
+    await signInAs(page, app.baseUrl, 'exec@demo.test');
 
     // The demo's at-risk partner closes the gate, and the banner names it with a link.
-    await page.goto(`${baseUrl}/candidates`);
+    await page.goto(`${app.baseUrl}/candidates`);
     const closed = await gateBanner(page);
     expect(await closed.textContent()).toContain('Intake gate: closed');
     const reason = closed.getByRole('link', { name: /Halcyon Bank: acceptance 27\.4 % < 30 %/ });
@@ -43,7 +44,7 @@ describe('an exec and the intake gate', () => {
     await expectNoAxeViolations(page);
 
     // Looser thresholds and room for more partners open the gate.
-    await page.goto(`${baseUrl}/settings`);
+    await page.goto(`${app.baseUrl}/settings`);
     for (const [label, value] of [
       ['Completions accepted (%)', '25'], ['DAU over available developers (%)', '40'], ['iARR realized (USD)', '50000'],
       ['Capacity (active partners)', '5'], ['Stale window (days)', '90'],
@@ -53,7 +54,7 @@ describe('an exec and the intake gate', () => {
     await page.getByRole('button', { name: 'Save thresholds' }).click();
     await page.getByRole('cell', { name: 'Avery Exec' }).first().waitFor();
     await expectNoAxeViolations(page);
-    await page.goto(`${baseUrl}/candidates`);
+    await page.goto(`${app.baseUrl}/candidates`);
     expect(await (await gateBanner(page)).textContent()).toContain('Intake gate: open');
 
     // Approving while the gate is open makes a partner.
@@ -63,7 +64,7 @@ describe('an exec and the intake gate', () => {
     await page.getByText('active partner', { exact: true }).waitFor();
 
     // The new partner has no metrics yet: the gate closes again and says why.
-    await page.goto(`${baseUrl}/candidates`);
+    await page.goto(`${app.baseUrl}/candidates`);
     const closedAgain = await gateBanner(page);
     expect(await closedAgain.textContent()).toContain('Bellwether Retail Group: no metrics yet');
 
@@ -83,8 +84,8 @@ describe('an exec and the intake gate', () => {
 describe('an EM adding a candidate', () => {
   it('sees a missing answer beside its field, keeps what was typed, and then adds it', async () => {
     const page = await browser.newPage();
-    await signInAs(page, baseUrl, 'em@demo.test');
-    await page.goto(`${baseUrl}/candidates`);
+    await signInAs(page, app.baseUrl, 'em@demo.test');
+    await page.goto(`${app.baseUrl}/candidates`);
     await page.getByRole('link', { name: 'Add a candidate' }).click();
     await page.getByRole('heading', { level: 1, name: 'Add a candidate' }).waitFor();
     await page.getByLabel('Customer name').fill('Zenith Robotics');

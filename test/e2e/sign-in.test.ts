@@ -1,8 +1,9 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setUpAppServer } from './app-server';
 import { expectNoAxeViolations, launchBrowser, signInAs } from './browser';
 
-const baseUrl = inject('baseUrl');
+const app = setUpAppServer();
 let browser: Browser;
 
 beforeAll(async () => {
@@ -15,7 +16,7 @@ describe('signing in as each demo role', () => {
     const page = await browser.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-    await page.goto(`${baseUrl}/login`);
+    await page.goto(`${app.baseUrl}/login`);
     await expectNoAxeViolations(page);
     await page.getByLabel('Email').fill('exec@demo.test');
     await page.getByLabel('Password').fill('not the demo password');
@@ -36,7 +37,7 @@ describe('signing in as each demo role', () => {
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-    await signInAs(page, baseUrl, email);
+    await signInAs(page, app.baseUrl, email);
     const nav = page.getByRole('navigation', { name: 'Main' });
     for (const link of ['Dashboard', 'Partners', 'Candidates', 'Weekly updates', 'Settings']) {
       expect(await nav.getByRole('link', { name: link }).count()).toBe(1);
@@ -50,7 +51,7 @@ describe('signing in as each demo role', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in to Strat Tracker' }).waitFor();
-    await page.goto(`${baseUrl}/partners`);
+    await page.goto(`${app.baseUrl}/partners`);
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(consoleErrors).toEqual([]);
     await context.close();
@@ -59,7 +60,7 @@ describe('signing in as each demo role', () => {
   it('lets an exec reach the Users page, accessible too, and add a user there', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signInAs(page, baseUrl, 'exec@demo.test');
+    await signInAs(page, app.baseUrl, 'exec@demo.test');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
     // Remix changes the URL before the new page renders: wait for the page itself.
     await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();

@@ -1,0 +1,27 @@
+/** A chart's data as a table, for screen readers, keyboards and readers without JavaScript. */
+export function ChartTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: (string | number)[][] }) {
+  return (
+    <details className="chart-table">
+      <summary>{`${caption}: the data as a table`}</summary>
+      <table>
+        <caption className="notice">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column, index) => (
+              <th key={column} scope="col" className={index === 0 ? undefined : 'number'}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={String(row[0])}>
+              {row.map((cell, index) => (index === 0 ? <th key={index} scope="row">{cell}</th> : <td key={index} className="number">{cell}</td>))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}

@@ -1,0 +1,50 @@
+import { lazy } from 'react';
+import { ChartTable } from '../charts/chart-table';
+import { ClientOnlyChart } from '../charts/client-only-chart';
+import type { TrendPoint } from '../charts/trend-chart';
+import { formatPct, formatUsd } from '../format';
+
+const TrendChart = lazy(() => import('../charts/trend-chart'));
+
+const HEIGHT = 240;
+
+export type CustomerTrends = {
+  acceptance: { points: TrendPoint[]; changes: string[] };
+  dau: { points: TrendPoint[]; changes: string[] };
+  iarr: { points: TrendPoint[]; changes: string[] };
+};
+
+function Trend({ title, valueName, trend, format }: { title: string; valueName: string; trend: CustomerTrends['acceptance']; format: (value: number) => string }) {
+  return (
+    <section className="trend" aria-label={title}>
+      <h3>{title}</h3>
+      {trend.points.length === 0 ? (
+        <p className="notice">Nothing recorded yet.</p>
+      ) : (
+        <>
+          <ClientOnlyChart height={HEIGHT} label={`${title} chart`}>
+            {() => <TrendChart points={trend.points} valueName={valueName} changes={trend.changes} format={format} height={HEIGHT} />}
+          </ClientOnlyChart>
+          <ChartTable
+            caption={title}
+            columns={['Date', valueName, 'Threshold']}
+            rows={trend.points.map((point) => [point.label, point.value === null ? '—' : format(point.value), format(point.threshold)])}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+const percent = (value: number) => formatPct(value);
+
+/** The customer's three success metrics over time, each against its threshold. */
+export function TrendCharts({ trends }: { trends: CustomerTrends }) {
+  return (
+    <div className="trends">
+      <Trend title="Completions accepted" valueName="Accepted %" trend={trends.acceptance} format={percent} />
+      <Trend title="DAU over available developers" valueName="DAU %" trend={trends.dau} format={percent} />
+      <Trend title="iARR realized (cumulative)" valueName="iARR" trend={trends.iarr} format={formatUsd} />
+    </div>
+  );
+}

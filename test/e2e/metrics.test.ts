@@ -1,0 +1,41 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { weekStartOf } from '~/domain/dates';
+import { setUpAppServer } from './app-server';
+import { expectNoAxeViolations, launchBrowser, signInAs } from './browser';
+
+const app = setUpAppServer();
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe('a lead engineer recording a week', () => {
+  it('sees the partner’s status and its acceptance chart change', async () => {
+    const page = await browser.newPage();
+    await signInAs(page, app.baseUrl, 'lead@demo.test');
+    await expectNoAxeViolations(page);
+    await page.goto(`${app.baseUrl}/customers/northwind-logistics`);
+    const status = page.getByRole('region', { name: /Succeeding|At risk|No data/ });
+    expect(await status.getByRole('heading').textContent()).toBe('Succeeding');
+    await page.locator('.recharts-surface').first().waitFor();
+    await expectNoAxeViolations(page);
+
+    const thisWeek = weekStartOf(new Date().toISOString().slice(0, 10));
+    await page.getByLabel('Week starting (a Monday)').fill(thisWeek);
+    await page.getByRole('spinbutton', { name: 'Completions shown', exact: true }).fill('10000');
+    await page.getByRole('spinbutton', { name: 'Completions accepted', exact: true }).fill('2000');
+    await page.getByRole('spinbutton', { name: 'Daily active users (DAU)', exact: true }).fill('900');
+    await page.getByRole('spinbutton', { name: 'Available developers', exact: true }).fill('1200');
+    await page.getByRole('button', { name: 'Save the week' }).click();
+
+    await page.getByRole('heading', { name: 'At risk' }).waitFor();
+    expect(await page.getByText(`Latest snapshot: week of ${thisWeek}`).count()).toBe(1);
+    const acceptance = page.getByRole('region', { name: 'Completions accepted' });
+    await acceptance.getByText('the data as a table').click();
+    expect(await acceptance.getByRole('row', { name: new RegExp(thisWeek) }).textContent()).toContain('20.0 %');
+    await page.close();
+  });
+});
