@@ -1,5 +1,6 @@
 import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import { AppError } from '~/domain/app-error';
+import { addDays } from '~/domain/dates';
 import { assessCustomerHealth, type CustomerHealth, type Snapshot } from '~/domain/customer-health';
 import type { Settings } from '~/domain/settings';
 import type { Stage } from '../../db/schema';
@@ -15,8 +16,27 @@ export type CustomerOverview = {
   approvedAt: Date | null;
   leadEngineer: { email: string; name: string } | null;
   latest: Snapshot | null;
+  /** The snapshot before the latest, for week-over-week changes. */
+  previous: Snapshot | null;
+  /** iARR realized a week before today. */
+  iarrWeekAgoUsd: number;
   health: CustomerHealth;
 };
+
+function toSnapshot(row: {
+  week_start: string | null; completions_shown: number | null; completions_accepted: number | null; dau: number | null;
+  available_developers: number | null;
+}): Snapshot | null {
+  return row.week_start === null
+    ? null
+    : {
+        weekStart: row.week_start,
+        completionsShown: row.completions_shown ?? 0,
+        completionsAccepted: row.completions_accepted ?? 0,
+        dau: row.dau ?? 0,
+        availableDevelopers: row.available_developers ?? 1,
+      };
+}
 
 /**
  * Customers of the given stages with their lead engineer, their latest snapshot with week_start ≤ today,
@@ -40,6 +60,19 @@ export async function listCustomerOverviews(
           .as('latest'),
       (join) => join.onTrue(),
     )
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('metric_snapshots')
+          .select(['week_start', 'completions_shown', 'completions_accepted', 'dau', 'available_developers'])
+          .whereRef('metric_snapshots.customer_id', '=', 'customers.id')
+          .where('metric_snapshots.week_start', '<=', options.today)
+          .orderBy('metric_snapshots.week_start', 'desc')
+          .offset(1)
+          .limit(1)
+          .as('previous'),
+      (join) => join.onTrue(),
+    )
     .select((eb) => [
       'customers.id',
       'customers.version',
@@ -52,6 +85,17 @@ export async function listCustomerOverviews(
       'latest.completions_accepted',
       'latest.dau',
       'latest.available_developers',
+      'previous.week_start as previous_week_start',
+      'previous.completions_shown as previous_completions_shown',
+      'previous.completions_accepted as previous_completions_accepted',
+      'previous.dau as previous_dau',
+      'previous.available_developers as previous_available_developers',
+      eb
+        .selectFrom('iarr_entries')
+        .select((sub) => sub.fn.coalesce(sub.fn.sum<number>('amount_usd'), sub.lit(0)).as('total'))
+        .whereRef('iarr_entries.customer_id', '=', 'customers.id')
+        .where('iarr_entries.booked_on', '<=', addDays(options.today, -7))
+        .as('iarr_week_ago_usd'),
       jsonObjectFrom(
         eb.selectFrom('users').select(['users.email', 'users.name']).whereRef('users.id', '=', 'customers.lead_engineer_id'),
       ).as('lead_engineer'),
@@ -67,16 +111,12 @@ export async function listCustomerOverviews(
   if (options.slug) query = query.where('customers.slug', '=', options.slug);
   const rows = await query.execute();
   return rows.map((row) => {
-    const latest: Snapshot | null =
-      row.week_start === null
-        ? null
-        : {
-            weekStart: row.week_start,
-            completionsShown: row.completions_shown ?? 0,
-            completionsAccepted: row.completions_accepted ?? 0,
-            dau: row.dau ?? 0,
-            availableDevelopers: row.available_developers ?? 1,
-          };
+    const latest = toSnapshot(row);
+    const previous = toSnapshot({
+      week_start: row.previous_week_start, completions_shown: row.previous_completions_shown,
+      completions_accepted: row.previous_completions_accepted, dau: row.previous_dau,
+      available_developers: row.previous_available_developers,
+    });
     return {
       id: row.id,
       version: row.version,
@@ -86,6 +126,8 @@ export async function listCustomerOverviews(
       approvedAt: row.approved_at,
       leadEngineer: row.lead_engineer,
       latest,
+      previous,
+      iarrWeekAgoUsd: Number(row.iarr_week_ago_usd ?? 0),
       health: assessCustomerHealth({
         snapshot: latest,
         realizedIarrUsd: Number(row.realized_iarr_usd ?? 0),

@@ -1,0 +1,30 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+const COLORS = ['#1f3a8a', '#0f766e', '#b45309', '#7c3aed', '#be123c', '#4d7c0f', '#0369a1', '#a16207'];
+
+/** Total DAU by week, stacked by partner. */
+export default function NorthStarChart({
+  weeks,
+  partners,
+  height,
+}: {
+  weeks: { weekStart: string; byCustomer: Record<string, number> }[];
+  partners: { slug: string; name: string }[];
+  height: number;
+}) {
+  const data = weeks.map((week) => ({ week: week.weekStart, ...week.byCustomer }));
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <CartesianGrid stroke="#e5e7eb" vertical={false} />
+        <XAxis dataKey="week" tick={{ fontSize: 12 }} minTickGap={24} />
+        <YAxis tick={{ fontSize: 12 }} width={64} />
+        <Tooltip />
+        <Legend />
+        {partners.map((partner, index) => (
+          <Bar key={partner.slug} dataKey={partner.slug} name={partner.name} stackId="dau" fill={COLORS[index % COLORS.length]} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,37 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoData } from '../../scripts/demo-data';
+import { setUpTestServer, setUpUserPerRole } from '../support/http-server';
+
+const app = setUpTestServer();
+const { cookies } = setUpUserPerRole(app);
+
+// The test server's clock: Wednesday 2026-11-18. The latest update due is the week of 2026-11-09's.
+beforeAll(async () => {
+  await seedDemoData(app.database.db, '2026-11-18');
+});
+
+async function dashboard() {
+  const response = await app.server.request('/', { cookie: cookies.viewer });
+  expect(response.status).toBe(200);
+  return response.text();
+}
+
+describe('the dashboard', () => {
+  it('shows the gate, the stale partner as an alert, the pipeline, the north star and each lead’s load', async () => {
+    const html = await dashboard();
+    expect(html).toContain('Intake gate: closed');
+    expect(html).toContain('Needs attention');
+    expect(html).toContain('>Meridian Health Systems: no fresh metrics since 2026-10-26</a>');
+    expect(html).not.toContain('is overdue');
+    expect(html).toContain('>4 candidates</a>: 1 strong, 2 possible, 0 weak fit; 1 not eligible.');
+    expect(html).toMatch(/<th scope="row">Lee Lead<\/th><td class="number">2<\/td><td class="number">1<\/td>/);
+    expect(html).toMatch(/[\d,]+ DAU in the week of 2026-11-09, (up|down) [\d,]+ from the week before\./);
+    // Northwind's iARR bookings are all older than a week: no change.
+    expect(html).toMatch(/\$270,000<span class="week-change week-change-unchanged"/);
+  });
+
+  it('flags the weekly update as overdue once its Friday has passed without a submission', async () => {
+    await app.database.db.deleteFrom('weekly_updates').where('week_start', '=', '2026-11-09').execute();
+    expect(await dashboard()).toContain('The weekly update for the week of 2026-11-09 is overdue');
+  });
+});
