@@ -14,16 +14,15 @@ const sameEntry = (
   stored.kind === incoming.kind && stored.note === (incoming.note ?? '');
 
 /**
- * Adds iARR entries, all or nothing. An external id makes a write idempotent: the same id with the same
- * content is skipped, with other content it is a 409 naming the row.
+ * Checks iARR entries against the database: unknown customers and an external id twice (422), an external id
+ * already booked with other values (409). Returns the entries to insert and how many repeat stored ones.
  */
-export async function recordIarrEntries(
-  db: Kysely<DB>,
-  input: { entries: IarrEntryInput[]; actor: NonNullable<Actor>; now: Date; ip?: string },
-): Promise<{ inserted: number; skipped: number }> {
+export async function prepareIarrEntries(db: Executor, entries: IarrEntryInput[]) {
   const fields: Record<string, string> = {};
   const seen = new Set<string>();
-  input.entries.forEach((entry, index) => {
+  const customers = await findCustomersBySlugs(db, entries.map((entry) => entry.customer));
+  entries.forEach((entry, index) => {
+    if (!customers.has(entry.customer)) fields[`entries[${index}].customer`] = `No customer has the slug "${entry.customer}".`;
     if (!entry.externalId) return;
     if (seen.has(entry.externalId)) fields[`entries[${index}].externalId`] = `The external id "${entry.externalId}" appears twice.`;
     seen.add(entry.externalId);
@@ -31,29 +30,41 @@ export async function recordIarrEntries(
   if (Object.keys(fields).length > 0) {
     throw new AppError({ status: 422, code: 'invalid', message: 'Some entries are invalid: see error.fields.', fields });
   }
-  return db.transaction().execute(async (trx) => {
-    const rows = resolveRows(input.entries, await findCustomersBySlugs(trx, input.entries.map((entry) => entry.customer)), 'entries');
-    const externalIds = rows.flatMap((row) => (row.externalId ? [row.externalId] : []));
-    const stored = externalIds.length
-      ? await trx
-          .selectFrom('iarr_entries')
-          .select(['external_id', 'customer_id', 'booked_on', 'amount_usd', 'kind', 'note'])
-          .where('external_id', 'in', externalIds)
-          .execute()
-      : [];
-    const storedById = new Map(stored.map((entry) => [entry.external_id, entry]));
-    const conflicts: Record<string, string> = {};
-    const fresh = rows.filter((row, index) => {
-      const existing = row.externalId ? storedById.get(row.externalId) : undefined;
-      if (!existing) return true;
-      if (!sameEntry(existing, row)) {
-        conflicts[`entries[${index}].externalId`] = `The external id "${row.externalId}" is already booked with other values.`;
-      }
-      return false;
-    });
-    if (Object.keys(conflicts).length > 0) {
-      throw new AppError({ status: 409, code: 'external_id_conflict', message: 'Some external ids are already booked with other values.', fields: conflicts });
+  const rows = resolveRows(entries, customers, 'entries');
+  const externalIds = rows.flatMap((row) => (row.externalId ? [row.externalId] : []));
+  const stored = externalIds.length
+    ? await db
+        .selectFrom('iarr_entries')
+        .select(['external_id', 'customer_id', 'booked_on', 'amount_usd', 'kind', 'note'])
+        .where('external_id', 'in', externalIds)
+        .execute()
+    : [];
+  const storedById = new Map(stored.map((entry) => [entry.external_id, entry]));
+  const conflicts: Record<string, string> = {};
+  const fresh = rows.filter((row, index) => {
+    const existing = row.externalId ? storedById.get(row.externalId) : undefined;
+    if (!existing) return true;
+    if (!sameEntry(existing, row)) {
+      conflicts[`entries[${index}].externalId`] = `The external id "${row.externalId}" is already booked with other values.`;
     }
+    return false;
+  });
+  if (Object.keys(conflicts).length > 0) {
+    throw new AppError({ status: 409, code: 'external_id_conflict', message: 'Some external ids are already booked with other values.', fields: conflicts });
+  }
+  return { fresh, skipped: rows.length - fresh.length };
+}
+
+/**
+ * Adds iARR entries, all or nothing. An external id makes a write idempotent: the same id with the same
+ * content is skipped, with other content it is a 409 naming the row.
+ */
+export async function recordIarrEntries(
+  db: Kysely<DB>,
+  input: { entries: IarrEntryInput[]; actor: NonNullable<Actor>; now: Date; ip?: string },
+): Promise<{ inserted: number; skipped: number }> {
+  return db.transaction().execute(async (trx) => {
+    const { fresh, skipped } = await prepareIarrEntries(trx, input.entries);
     if (fresh.length > 0) {
       await sql`
         insert into iarr_entries (customer_id, booked_on, amount_usd, kind, note, external_id, recorded_by, recorded_at)
@@ -62,7 +73,7 @@ export async function recordIarrEntries(
                     ${fresh.map((row) => row.amountUsd)}::bigint[], ${fresh.map((row) => row.kind)}::text[],
                     ${fresh.map((row) => row.note ?? '')}::text[], ${fresh.map((row) => row.externalId ?? null)}::text[]) as t`.execute(trx);
     }
-    const result = { inserted: fresh.length, skipped: rows.length - fresh.length };
+    const result = { inserted: fresh.length, skipped };
     await recordAudit(trx, {
       actor: input.actor, action: 'iarr.recorded', entityType: 'iarr_entries',
       after: { ...result, entries: fresh.map(({ customerId: _id, ...entry }) => entry) }, ip: input.ip,

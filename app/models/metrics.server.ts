@@ -8,28 +8,37 @@ import { findCustomersBySlugs, resolveRows } from './customer-access.server';
 import type { Executor } from './db.server';
 
 /**
- * Writes weekly snapshots, all or nothing: a week already recorded for a customer is replaced (its old values
- * go to the audit log). Refuses (422, naming the row and field) unknown customers, the same customer-week twice,
- * and weeks after the current one.
+ * Checks snapshots against the database: unknown customers, the same customer-week twice, weeks after the
+ * current one. Returns the rows with their customer ids, or throws a 422 naming every bad row and field.
+ */
+export async function prepareSnapshots(db: Executor, snapshots: SnapshotInput[], today: string) {
+  const fields: Record<string, string> = {};
+  const thisWeek = weekStartOf(today);
+  const seen = new Set<string>();
+  const customers = await findCustomersBySlugs(db, snapshots.map((row) => row.customer));
+  snapshots.forEach((row, index) => {
+    const key = `${row.customer} ${row.weekStart}`;
+    if (!customers.has(row.customer)) fields[`snapshots[${index}].customer`] = `No customer has the slug "${row.customer}".`;
+    else if (seen.has(key)) fields[`snapshots[${index}].weekStart`] = `The week of ${row.weekStart} of ${row.customer} appears twice.`;
+    else if (row.weekStart > thisWeek) fields[`snapshots[${index}].weekStart`] = `The week of ${row.weekStart} has not started yet.`;
+    seen.add(key);
+  });
+  if (Object.keys(fields).length > 0) {
+    throw new AppError({ status: 422, code: 'invalid', message: 'Some snapshots are invalid: see error.fields.', fields });
+  }
+  return resolveRows(snapshots, customers, 'snapshots');
+}
+
+/**
+ * Writes weekly snapshots, all or nothing, after prepareSnapshots' checks: a week already recorded for a
+ * customer is replaced (its old values go to the audit log).
  */
 export async function recordSnapshots(
   db: Kysely<DB>,
   input: { snapshots: SnapshotInput[]; actor: NonNullable<Actor>; today: string; now: Date; ip?: string },
 ): Promise<{ inserted: number; updated: number }> {
-  const fields: Record<string, string> = {};
-  const thisWeek = weekStartOf(input.today);
-  const seen = new Set<string>();
-  input.snapshots.forEach((row, index) => {
-    const key = `${row.customer} ${row.weekStart}`;
-    if (seen.has(key)) fields[`snapshots[${index}].weekStart`] = `The week of ${row.weekStart} of ${row.customer} appears twice.`;
-    seen.add(key);
-    if (row.weekStart > thisWeek) fields[`snapshots[${index}].weekStart`] = `The week of ${row.weekStart} has not started yet.`;
-  });
-  if (Object.keys(fields).length > 0) {
-    throw new AppError({ status: 422, code: 'invalid', message: 'Some snapshots are invalid: see error.fields.', fields });
-  }
   return db.transaction().execute(async (trx) => {
-    const rows = resolveRows(input.snapshots, await findCustomersBySlugs(trx, input.snapshots.map((row) => row.customer)), 'snapshots');
+    const rows = await prepareSnapshots(trx, input.snapshots, input.today);
     const columns = {
       customers: rows.map((row) => row.customerId),
       weeks: rows.map((row) => row.weekStart),

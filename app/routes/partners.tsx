@@ -31,6 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     handedOff: customers.filter((customer) => customer.stage === 'handed_off'),
     ended: customers.filter((customer) => customer.stage === 'ended'),
     canManage: can(user.role, 'managePartnerships'),
+    canLog: can(user.role, 'logProgress'),
     leads: can(user.role, 'managePartnerships') ? await listPossibleLeads(context.db) : [],
   };
 }
@@ -57,11 +58,18 @@ function describeDuration(days: number): string {
 }
 
 export default function Partners() {
-  const { active, handedOff, ended, canManage, leads } = useLoaderData<typeof loader>();
+  const { active, handedOff, ended, canManage, canLog, leads } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <>
-      <h1>Partners</h1>
+      <div className="page-title">
+        <h1>Partners</h1>
+        <p>
+          {canLog ? <Link to="/import">Import metrics or iARR from CSV</Link> : null}
+          {canLog ? ' · ' : null}
+          <a href="/export/snapshots.csv">Export snapshots</a> · <a href="/export/iarr.csv">Export iARR</a>
+        </p>
+      </div>
       <FormErrors id="partners-errors" errors={reply?.error?.[''] ?? undefined} />
       {active.length === 0 ? (
         <p className="notice">No active partners.</p>

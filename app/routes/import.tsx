@@ -1,0 +1,127 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { requirePermission } from '~/auth/guards.server';
+import { ErrorPage } from '~/components/error-page';
+import { AppError } from '~/domain/app-error';
+import { invariantResponse } from '~/http/responses.server';
+import { teamToday } from '~/http/team-date.server';
+import { commitImport, IMPORT_KINDS, previewImport, type ImportKind, type ImportPreview } from '~/models/csv-import.server';
+
+export const meta: MetaFunction = () => [{ title: 'Import CSV · Strat Tracker' }];
+
+const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+const KIND_LABELS: Record<ImportKind, string> = { snapshots: 'Weekly snapshots', iarr: 'iARR entries' };
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, 'logProgress');
+  return null;
+}
+
+type Reply = { preview: ImportPreview; csv: string };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, context, 'logProgress');
+  invariantResponse(Number(request.headers.get('Content-Length') ?? 0) <= MAX_UPLOAD_BYTES, 'The file is larger than 5 MB: split it.', 413);
+  const form = await request.formData();
+  const kind = String(form.get('kind')) as ImportKind;
+  invariantResponse(IMPORT_KINDS.includes(kind), 'Choose what the file holds: weekly snapshots or iARR entries.', 400);
+  const upload = form.get('file');
+  const csv = upload instanceof File ? await upload.text() : String(form.get('csv') ?? '');
+  const today = teamToday(context);
+  if (form.get('intent') !== 'commit') {
+    return json<Reply>({ preview: await previewImport(context.db, { kind, csv, user: actor, today }), csv });
+  }
+  try {
+    const result = await commitImport(context.db, { kind, csv, actor, today, now: context.now(), ip: context.clientIp });
+    const count = 'updated' in result ? result.inserted + result.updated : result.inserted + result.skipped;
+    return redirect(`/import?${new URLSearchParams({ imported: String(count), kind })}`);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.status !== 422) throw error;
+    return json<Reply>({ preview: { kind, rows: 0, problems: error.details?.problems as ImportPreview['problems'] }, csv }, { status: 422 });
+  }
+}
+
+function Preview({ preview, csv }: Reply) {
+  if (preview.problems.length > 0) {
+    return (
+      <section className="card" aria-labelledby="preview-title">
+        <h2 id="preview-title">{`Nothing can be imported yet: ${preview.problems.length} problem${preview.problems.length === 1 ? '' : 's'}`}</h2>
+        <p>Fix these lines in the file and upload it again; the import is all or nothing.</p>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col" className="number">Line</th>
+              <th scope="col">Problem</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.problems.map((problem, index) => (
+              <tr key={index}>
+                <td className="number">{problem.line}</td>
+                <td>{problem.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    );
+  }
+  return (
+    <section className="card" aria-labelledby="preview-title">
+      <h2 id="preview-title">{`${preview.rows} rows of ${KIND_LABELS[preview.kind].toLowerCase()} are ready`}</h2>
+      <p>Weeks already recorded are replaced; iARR entries with a known external id are skipped.</p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="commit" />
+        <input type="hidden" name="kind" value={preview.kind} />
+        <textarea name="csv" defaultValue={csv} hidden readOnly aria-hidden="true" />
+        <button type="submit">{`Import ${preview.rows} rows`}</button>
+      </Form>
+    </section>
+  );
+}
+
+export default function Import() {
+  const reply = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const imported = searchParams.get('imported');
+  return (
+    <>
+      <h1>Import from CSV</h1>
+      {imported ? (
+        <p className="flash" role="status">{`Imported ${imported} rows of ${KIND_LABELS[searchParams.get('kind') as ImportKind]?.toLowerCase() ?? 'data'}.`}</p>
+      ) : null}
+      <p>
+        Templates: <a href="/import/template/snapshots.csv">weekly snapshots</a>, <a href="/import/template/iarr.csv">iARR entries</a>.
+        Exports of everything recorded: <a href="/export/snapshots.csv">snapshots.csv</a>, <a href="/export/iarr.csv">iarr.csv</a>.
+      </p>
+      <div className="card">
+        <Form method="post" encType="multipart/form-data" className="stack">
+          <div>
+            <label htmlFor="import-kind">The file holds</label>
+            <select id="import-kind" name="kind" defaultValue={reply?.preview.kind ?? 'snapshots'}>
+              {IMPORT_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {KIND_LABELS[kind]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="import-file">CSV file (at most 10,000 rows)</label>
+            <input id="import-file" name="file" type="file" accept=".csv,text/csv" required />
+          </div>
+          <button type="submit" disabled={navigation.state === 'submitting'}>
+            Check the file
+          </button>
+        </Form>
+      </div>
+      {reply ? <Preview preview={reply.preview} csv={reply.csv} /> : null}
+      <p>
+        <Link to="/partners">Back to the partners</Link>
+      </p>
+    </>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;
