@@ -32,8 +32,3 @@ export function IntakeGateBanner({ gate, partners }: BannerProps) {
     </section>
   );
 }
-
-/** The names and latest weeks the banner words its reasons with. */
-export function partnerNames(partners: { slug: string; name: string; health: { snapshotWeek: string | null } }[]): PartnerNames {
-  return Object.fromEntries(partners.map((partner) => [partner.slug, { name: partner.name, latestWeek: partner.health.snapshotWeek }]));
-}

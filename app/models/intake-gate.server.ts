@@ -7,5 +7,7 @@ import { getSettings } from './settings.server';
 export async function loadIntakeGate(db: Executor, today: string) {
   const settings = await getSettings(db);
   const partners = await listCustomerOverviews(db, { today, settings, stages: ['active'] });
-  return { gate: computeIntakeGate(partners, settings), settings, partners };
+  // The names and latest weeks that gate reasons are worded with.
+  const names = Object.fromEntries(partners.map((partner) => [partner.slug, { name: partner.name, latestWeek: partner.health.snapshotWeek }]));
+  return { gate: computeIntakeGate(partners, settings), settings, partners, names };
 }

@@ -5,61 +5,15 @@ import { describeGateReason } from '~/components/describe-gate-reason';
 import { ErrorPage } from '~/components/error-page';
 import { NorthStar } from '~/components/dashboard/north-star';
 import { PartnerTable } from '~/components/dashboard/partner-table';
-import { IntakeGateBanner, partnerNames } from '~/components/intake-gate-banner';
-import { assessFramework } from '~/domain/framework';
-import { change } from '~/domain/week-over-week';
-import { latestDueWeek } from '~/domain/weekly-update-due';
+import { IntakeGateBanner } from '~/components/intake-gate-banner';
 import { teamToday } from '~/http/team-date.server';
-import { listCandidateRows } from '~/models/customers.server';
-import { listLeadLoads, listNorthStarPartners, weeklyUpdateState } from '~/models/dashboard.server';
-import { loadIntakeGate } from '~/models/intake-gate.server';
-import { northStarSeries } from '~/models/north-star.server';
+import { loadDashboard } from '~/models/dashboard.server';
 
 export const meta: MetaFunction = () => [{ title: 'Dashboard · Strat Tracker' }];
 
-const NORTH_STAR_WEEKS = 26;
-
-const percentOf = (snapshot: { completionsShown: number; completionsAccepted: number; dau: number; availableDevelopers: number } | null) => ({
-  acceptance: snapshot && snapshot.completionsShown > 0 ? (snapshot.completionsAccepted / snapshot.completionsShown) * 100 : null,
-  dau: snapshot ? (snapshot.dau / snapshot.availableDevelopers) * 100 : null,
-});
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, 'read');
-  const today = teamToday(context);
-  const { gate, partners, settings } = await loadIntakeGate(context.db, today);
-  const candidates = (await listCandidateRows(context.db)).filter((row) => row.stage === 'candidate');
-  const assessments = candidates.flatMap((row) => (row.answers ? [assessFramework(row.answers)] : []));
-  const dueWeek = latestDueWeek(today);
-  const updateState = await weeklyUpdateState(context.db, dueWeek);
-  const names = partnerNames(partners);
-  return {
-    today,
-    gate,
-    names,
-    thresholds: { acceptancePct: settings.acceptancePct, dauPct: settings.dauPct, iarrUsd: settings.iarrUsd, staleWindowDays: settings.staleWindowDays },
-    partners: partners.map(({ slug, name, leadEngineer, health, latest, previous, iarrWeekAgoUsd }) => {
-      const [now, before] = [percentOf(latest), percentOf(previous)];
-      return {
-        slug, name, leadEngineer, health,
-        changes: { acceptance: change(now.acceptance, before.acceptance), dau: change(now.dau, before.dau), iarr: health.iarrUsd - iarrWeekAgoUsd },
-      };
-    }),
-    northStar: await northStarSeries(context.db, { today, weeks: NORTH_STAR_WEEKS }),
-    northStarPartners: await listNorthStarPartners(context.db),
-    pipeline: {
-      total: candidates.length,
-      strong: assessments.filter((a) => a.eligible && a.fit === 'strong').length,
-      possible: assessments.filter((a) => a.eligible && a.fit === 'possible').length,
-      weak: assessments.filter((a) => a.eligible && a.fit === 'weak').length,
-      notEligible: assessments.filter((a) => !a.eligible).length,
-    },
-    alerts: {
-      stale: gate.reasons.filter((reason) => reason.kind === 'stale' || reason.kind === 'no_data'),
-      overdueUpdate: updateState === 'missing' || updateState === 'draft' ? dueWeek : null,
-    },
-    leadLoads: await listLeadLoads(context.db),
-  };
+  return loadDashboard(context.db, teamToday(context));
 }
 
 export default function Dashboard() {

@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
 import { ErrorPage } from '~/components/error-page';
 import { FrameworkSummary } from '~/components/framework-summary';
-import { IntakeGateBanner, partnerNames } from '~/components/intake-gate-banner';
+import { IntakeGateBanner } from '~/components/intake-gate-banner';
 import { assessFramework, type FrameworkAssessment } from '~/domain/framework';
 import { can } from '~/domain/roles';
 import { teamToday } from '~/http/team-date.server';
@@ -24,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'read');
   const requested = new URL(request.url).searchParams.get('sort');
   const sort: Sort = requested && requested in SORTS ? (requested as Sort) : 'score';
-  const { gate, partners } = await loadIntakeGate(context.db, teamToday(context));
+  const { gate, names } = await loadIntakeGate(context.db, teamToday(context));
   const rows: Row[] = (await listCandidateRows(context.db)).map(({ answers, ...row }) => ({
     ...row,
     relatedMarket: answers?.relatedMarket ?? null,
@@ -33,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   rows.sort(SORTS[sort]);
   return {
     gate,
-    partners: partnerNames(partners),
+    partners: names,
     candidates: rows.filter((row) => row.stage === 'candidate'),
     rejected: rows.filter((row) => row.stage === 'rejected'),
     canAdd: can(user.role, 'editCandidates'),

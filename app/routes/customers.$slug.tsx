@@ -17,25 +17,20 @@ import { ErrorPage } from '~/components/error-page';
 import { appErrorReply } from '~/components/field';
 import { formatDate } from '~/components/format';
 import { FrameworkSummary } from '~/components/framework-summary';
-import { IntakeGateBanner, partnerNames } from '~/components/intake-gate-banner';
+import { IntakeGateBanner } from '~/components/intake-gate-banner';
 import { AppError } from '~/domain/app-error';
-import { customerTrends } from '~/domain/customer-trends';
 import { weekStartOf } from '~/domain/dates';
-import { DEFAULT_SETTINGS } from '~/domain/settings';
-import type { GateReason } from '~/domain/intake-gate';
 import { STAGE_LABELS } from '~/domain/lifecycle';
 import { can, canLogProgressFor, type Permission } from '~/domain/roles';
 import { invariantResponse } from '~/http/responses.server';
 import { teamToday } from '~/http/team-date.server';
 import { editFrameworkAnswers } from '~/models/candidates.server';
-import { findCustomerBySlug, getCustomerBySlug, listCustomerOverviews } from '~/models/customers.server';
-import { decideOnCandidate, listDecisions } from '~/models/decisions.server';
-import { currentEvaluation, listEvaluations } from '~/models/framework-evaluations.server';
-import { listIarrLedger, recordIarrEntries } from '~/models/iarr.server';
-import { loadIntakeGate } from '~/models/intake-gate.server';
-import { findSnapshot, listSnapshots, recordSnapshots } from '~/models/metrics.server';
-import { settingChangeHistory } from '~/models/settings.server';
-import { assignLeadEngineer, closePartnership, findPartnershipExit, listPossibleLeads } from '~/models/partnerships.server';
+import { getCustomerBySlug } from '~/models/customers.server';
+import { loadCustomerPage } from '~/models/customer-page.server';
+import { decideOnCandidate } from '~/models/decisions.server';
+import { recordIarrEntries } from '~/models/iarr.server';
+import { findSnapshot, recordSnapshots } from '~/models/metrics.server';
+import { assignLeadEngineer, closePartnership, listPossibleLeads } from '~/models/partnerships.server';
 import { answersOf, EditAnswersFormSchema } from '~/schemas/candidates';
 import { DecisionFormSchema } from '~/schemas/decisions';
 import { IarrFormSchema, SnapshotFormSchema } from '~/schemas/metrics';
@@ -45,52 +40,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'read');
-  const customer = await findCustomerBySlug(context.db, params.slug ?? '');
-  invariantResponse(customer, `No customer has the slug "${params.slug}".`);
   const today = teamToday(context);
-  const [evaluation, evaluations, decisions, exit, intake, snapshots, ledger] = [
-    await currentEvaluation(context.db, customer.id),
-    await listEvaluations(context.db, customer.id),
-    await listDecisions(context.db, customer.id),
-    await findPartnershipExit(context.db, customer.id),
-    await loadIntakeGate(context.db, today),
-    await listSnapshots(context.db, customer.id),
-    await listIarrLedger(context.db, customer.id),
-  ];
-  const [overview] = await listCustomerOverviews(context.db, { today, settings: intake.settings, slug: customer.slug });
-  const trends = customerTrends({
-    snapshots: snapshots.map((row) => ({
-      weekStart: row.week_start, completionsShown: row.completions_shown, completionsAccepted: row.completions_accepted,
-      dau: row.dau, availableDevelopers: row.available_developers,
-    })),
-    ledger: ledger.map((entry) => ({ bookedOn: entry.booked_on, runningTotal: entry.running_total })),
-    changes: await settingChangeHistory(context.db, context.teamTimezone),
-    defaults: DEFAULT_SETTINGS,
-    today,
-  });
+  const page = await loadCustomerPage(context.db, { slug: params.slug ?? '', today, timeZone: context.teamTimezone });
+  invariantResponse(page, `No customer has the slug "${params.slug}".`);
   const may = {
     edit: can(user.role, 'editCandidates'),
     decide: can(user.role, 'decide'),
     manage: can(user.role, 'managePartnerships'),
-    log: canLogProgressFor(user, customer.lead_engineer_id),
+    log: canLogProgressFor(user, page.customer.lead_engineer_id),
   };
-  return {
-    today,
-    customer: { ...customer, leadEngineer: customer.lead_engineer },
-    evaluation,
-    evaluations,
-    decisions: decisions.map((decision) => ({ ...decision, gate_reasons: decision.gate_reasons as GateReason[] })),
-    exit,
-    gate: intake.gate,
-    partners: partnerNames(intake.partners),
-    health: overview!.health,
-    snapshots: snapshots.slice(-12),
-    recordedWeeks: snapshots.map((snapshot) => snapshot.week_start),
-    trends,
-    ledger,
-    leads: may.manage ? await listPossibleLeads(context.db) : [],
-    may,
-  };
+  return { ...page, today, may, leads: may.manage ? await listPossibleLeads(context.db) : [] };
 }
 
 const INTENT_PERMISSIONS: Record<string, Permission> = {

@@ -1,0 +1,56 @@
+import { customerTrends } from '~/domain/customer-trends';
+import type { GateReason } from '~/domain/intake-gate';
+import { DEFAULT_SETTINGS } from '~/domain/settings';
+import { findCustomerBySlug, listCustomerOverviews } from './customers.server';
+import type { Executor } from './db.server';
+import { listDecisions } from './decisions.server';
+import { currentEvaluation, listEvaluations } from './framework-evaluations.server';
+import { listIarrLedger } from './iarr.server';
+import { loadIntakeGate } from './intake-gate.server';
+import { listSnapshots } from './metrics.server';
+import { findPartnershipExit } from './partnerships.server';
+import { settingChangeHistory } from './settings.server';
+
+const RECENT_WEEKS = 12;
+
+/** Everything a customer's page shows at `today`, or null for an unknown slug; a fixed number of queries. */
+export async function loadCustomerPage(db: Executor, options: { slug: string; today: string; timeZone: string }) {
+  const customer = await findCustomerBySlug(db, options.slug);
+  if (!customer) return null;
+  const { today } = options;
+  const [evaluation, evaluations, decisions, exit, intake, snapshots, ledger, changes] = [
+    await currentEvaluation(db, customer.id),
+    await listEvaluations(db, customer.id),
+    await listDecisions(db, customer.id),
+    await findPartnershipExit(db, customer.id),
+    await loadIntakeGate(db, today),
+    await listSnapshots(db, customer.id),
+    await listIarrLedger(db, customer.id),
+    await settingChangeHistory(db, options.timeZone),
+  ];
+  const [overview] = await listCustomerOverviews(db, { today, settings: intake.settings, slug: customer.slug });
+  const trends = customerTrends({
+    snapshots: snapshots.map((row) => ({
+      weekStart: row.week_start, completionsShown: row.completions_shown, completionsAccepted: row.completions_accepted,
+      dau: row.dau, availableDevelopers: row.available_developers,
+    })),
+    ledger: ledger.map((entry) => ({ bookedOn: entry.booked_on, runningTotal: entry.running_total })),
+    changes,
+    defaults: DEFAULT_SETTINGS,
+    today,
+  });
+  return {
+    customer: { ...customer, leadEngineer: customer.lead_engineer },
+    evaluation,
+    evaluations,
+    decisions: decisions.map((decision) => ({ ...decision, gate_reasons: decision.gate_reasons as GateReason[] })),
+    exit,
+    gate: intake.gate,
+    partners: intake.names,
+    health: overview!.health,
+    snapshots: snapshots.slice(-RECENT_WEEKS),
+    recordedWeeks: snapshots.map((snapshot) => snapshot.week_start),
+    trends,
+    ledger,
+  };
+}
