@@ -1,8 +1,9 @@
 import { assessFramework } from '~/domain/framework';
+import { groupSmallPartners, OTHER_PARTNERS } from '~/domain/north-star';
 import { change } from '~/domain/week-over-week';
 import { latestDueWeek } from '~/domain/weekly-update-due';
-import { listCandidateRows } from './customers.server';
 import type { Executor } from './db.server';
+import { toAnswers } from './framework-evaluations.server';
 import { loadIntakeGate } from './intake-gate.server';
 import { northStarSeries } from './north-star.server';
 
@@ -37,6 +38,48 @@ export async function weeklyUpdateState(db: Executor, weekStart: string) {
   return row?.status ?? 'missing';
 }
 
+const NORTH_STAR_NAMED_PARTNERS = 7;
+
+/** The north star's weeks with its largest partners named and the rest grouped, and the names to show. */
+async function northStarChart(db: Executor, today: string) {
+  const { weeks, shown } = groupSmallPartners(await northStarSeries(db, { today, weeks: NORTH_STAR_WEEKS }), NORTH_STAR_NAMED_PARTNERS);
+  const names = new Map((await listNorthStarPartners(db)).map((partner) => [partner.slug, partner.name]));
+  const partners = shown.map((slug) => ({ slug, name: names.get(slug) ?? slug })).sort((a, b) => a.name.localeCompare(b.name));
+  const grouped = weeks.some((week) => OTHER_PARTNERS in week.byCustomer);
+  return { weeks, partners: grouped ? [...partners, { slug: OTHER_PARTNERS, name: 'Other partners' }] : partners };
+}
+
+/** How many candidates fall in each fit, eligible or not, counted in SQL over their current answers. */
+export async function countPipeline(db: Executor) {
+  const groups = await db
+    .selectFrom('customers')
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('framework_evaluations')
+          .select(['strategic_segment', 'co_market', 'new_industry', 'related_market', 'vision_alignment'])
+          .whereRef('framework_evaluations.customer_id', '=', 'customers.id')
+          .orderBy('framework_evaluations.id', 'desc')
+          .limit(1)
+          .as('evaluation'),
+      (join) => join.onTrue(),
+    )
+    .select((eb) => [
+      'evaluation.strategic_segment', 'evaluation.co_market', 'evaluation.new_industry', 'evaluation.vision_alignment',
+      eb.fn.countAll<number>().as('candidates'),
+    ])
+    .where('customers.stage', '=', 'candidate')
+    .groupBy(['evaluation.strategic_segment', 'evaluation.co_market', 'evaluation.new_industry', 'evaluation.vision_alignment'])
+    .execute();
+  const counts = { total: 0, strong: 0, possible: 0, weak: 0, notEligible: 0 };
+  for (const group of groups) {
+    const assessment = assessFramework(toAnswers({ ...group, related_market: null }));
+    counts.total += group.candidates;
+    counts[assessment.eligible ? assessment.fit : 'notEligible'] += group.candidates;
+  }
+  return counts;
+}
+
 /** Partners present or graduated (active or handed off), whose DAU the north star counts. */
 export async function listNorthStarPartners(db: Executor) {
   return db.selectFrom('customers').select(['slug', 'name']).where('stage', 'in', ['active', 'handed_off']).orderBy('name').execute();
@@ -50,8 +93,6 @@ const percentOf = (snapshot: { completionsShown: number; completionsAccepted: nu
 /** Everything the dashboard shows at `today`, in a fixed number of queries whatever the number of customers. */
 export async function loadDashboard(db: Executor, today: string) {
   const { gate, partners, settings, names } = await loadIntakeGate(db, today);
-  const candidates = (await listCandidateRows(db)).filter((row) => row.stage === 'candidate');
-  const assessments = candidates.flatMap((row) => (row.answers ? [assessFramework(row.answers)] : []));
   const dueWeek = latestDueWeek(today);
   const updateState = await weeklyUpdateState(db, dueWeek);
   return {
@@ -66,15 +107,8 @@ export async function loadDashboard(db: Executor, today: string) {
         changes: { acceptance: change(now.acceptance, before.acceptance), dau: change(now.dau, before.dau), iarr: health.iarrUsd - iarrWeekAgoUsd },
       };
     }),
-    northStar: await northStarSeries(db, { today, weeks: NORTH_STAR_WEEKS }),
-    northStarPartners: await listNorthStarPartners(db),
-    pipeline: {
-      total: candidates.length,
-      strong: assessments.filter((a) => a.eligible && a.fit === 'strong').length,
-      possible: assessments.filter((a) => a.eligible && a.fit === 'possible').length,
-      weak: assessments.filter((a) => a.eligible && a.fit === 'weak').length,
-      notEligible: assessments.filter((a) => !a.eligible).length,
-    },
+    northStar: await northStarChart(db, today),
+    pipeline: await countPipeline(db),
     alerts: {
       stale: gate.reasons.filter((reason) => reason.kind === 'stale' || reason.kind === 'no_data'),
       overdueUpdate: updateState === 'missing' || updateState === 'draft' ? dueWeek : null,

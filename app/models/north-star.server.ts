@@ -12,12 +12,22 @@ export async function northStarSeries(db: Executor, options: { today: string; we
   const last = weekStartOf(options.today);
   const first = addDays(last, -7 * (options.weeks - 1));
   const { rows } = await sql<{ week_start: string; total_dau: number; by_customer: Record<string, number> }>`
+    with partner_weeks as (
+      select s.week_start, c.slug, s.dau
+      from customers c
+      cross join lateral (
+        select week_start, dau from metric_snapshots
+        where customer_id = c.id and week_start between ${first}::date and ${last}::date
+        -- offset 0 keeps this a per-partner primary-key lookup: flattened, the planner scans every customer's weeks.
+        offset 0
+      ) s
+      where c.stage in ('active', 'handed_off')
+    )
     select weeks.week_start::date as week_start,
-           coalesce(sum(s.dau) filter (where c.slug is not null), 0)::int as total_dau,
-           coalesce(jsonb_object_agg(c.slug, s.dau) filter (where c.slug is not null), '{}'::jsonb) as by_customer
+           coalesce(sum(pw.dau), 0)::int as total_dau,
+           coalesce(jsonb_object_agg(pw.slug, pw.dau) filter (where pw.slug is not null), '{}'::jsonb) as by_customer
     from generate_series(${first}::date, ${last}::date, interval '7 days') as weeks(week_start)
-    left join metric_snapshots s on s.week_start = weeks.week_start::date
-    left join customers c on c.id = s.customer_id and c.stage in ('active', 'handed_off')
+    left join partner_weeks pw on pw.week_start = weeks.week_start::date
     group by weeks.week_start
     order by weeks.week_start`.execute(db);
   return rows.map((row) => ({ weekStart: row.week_start, totalDau: row.total_dau, byCustomer: row.by_customer }));

@@ -17,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { today, gate, names, thresholds, partners, northStar, northStarPartners, pipeline, alerts, leadLoads } = useLoaderData<typeof loader>();
+  const { today, gate, names, thresholds, partners, northStar, pipeline, alerts, leadLoads } = useLoaderData<typeof loader>();
   const alertCount = alerts.stale.length + (alerts.overdueUpdate ? 1 : 0);
   return (
     <>
@@ -45,7 +45,7 @@ export default function Dashboard() {
       ) : null}
       <PartnerTable rows={partners} thresholds={thresholds} />
       <p className="notice">{`Metrics as of ${today}; arrows compare with the week before.`}</p>
-      <NorthStar weeks={northStar} partners={northStarPartners} />
+      <NorthStar weeks={northStar.weeks} partners={northStar.partners} />
       <div className="columns">
         <section className="card" aria-labelledby="pipeline-title">
           <h2 id="pipeline-title">Candidate pipeline</h2>

@@ -1,0 +1,217 @@
+// `npm run bench`: the dashboard and a customer page on a large portfolio, over HTTP and as SQL alone, at 1× and
+// 10× the data; a 10,000-row CSV import; server memory under load; the JavaScript the dashboard loads.
+// On the PostgreSQL server when DATABASE_URL is set (a fresh database of its own), else on PGlite.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import pg from 'pg';
+import { hashPassword } from '~/auth/password.server';
+import { addDays, dateInZone, weekStartOf } from '~/domain/dates';
+import { commitImport } from '~/models/csv-import.server';
+import { loadCustomerPage } from '~/models/customer-page.server';
+import { loadDashboard } from '~/models/dashboard.server';
+import { openDatabase, openPostgres, type Database } from '../db/connection';
+import { migrateToLatest } from '../db/migrate';
+import { BASE_SCALE, generateBenchData } from './bench-data';
+
+const PASSWORD = 'bench-password-long-enough';
+const SEQUENTIAL_REQUESTS = 200;
+const CONCURRENCY = 16;
+const CONCURRENT_REQUESTS = 1_600;
+const SQL_RUNS = 50;
+
+const serverUrl = process.env.DATABASE_URL;
+const today = dateInZone(new Date(), 'UTC');
+
+type Timing = { p50: number; p99: number; rps: number };
+
+function percentile(sorted: number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
+}
+
+function summarize(durations: number[], elapsedMs: number): Timing {
+  const sorted = [...durations].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), rps: (durations.length / elapsedMs) * 1000 };
+}
+
+async function time(run: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+/** A fresh database for one scale: its own database on the server, or its own PGlite folder. */
+async function freshDatabase(label: string): Promise<{ env: Record<string, string>; open: () => Promise<Database>; drop: () => Promise<void> }> {
+  if (serverUrl) {
+    const name = `strat_bench_${process.pid}_${label}`;
+    const admin = async (statement: string) => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(statement).finally(() => client.end());
+    };
+    await admin(`create database ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return { env: { DATABASE_URL: url.toString() }, open: async () => openPostgres(url.toString()), drop: () => admin(`drop database ${name} with (force)`) };
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), `strat-bench-${label}-`));
+  return { env: { DATA_DIR: dataDir, DATABASE_URL: '' }, open: () => openDatabase({ DATA_DIR: dataDir }), drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  // Node itself with tsx's loader (not the tsx command, which runs the server in a child): its RSS is the server's.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    env: { ...process.env, ...env, PORT: '0', NODE_ENV: 'production', SESSION_SECRET: 'bench-session-secret-of-enough-length-000' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/localhost:\d+)/.exec(output);
+      if (match) resolve({ child, url: match[1]! });
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.once('exit', (code) => reject(new Error(`The server exited with ${code}: ${output}`)));
+  });
+}
+
+function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+async function signIn(url: string): Promise<string> {
+  const response = await fetch(`${url}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { Origin: url, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email: 'exec@bench.test', password: PASSWORD }),
+  });
+  const cookie = response.headers.get('Set-Cookie')?.split(';')[0];
+  if (response.status !== 302 || !cookie) throw new Error(`Bench sign-in failed: ${response.status}`);
+  return cookie;
+}
+
+async function measureHttp(url: string, cookie: string, pathname: string, serverPid: number) {
+  const get = async () => {
+    const response = await fetch(`${url}${pathname}`, { headers: { Cookie: cookie } });
+    if (response.status !== 200) throw new Error(`${pathname} answered ${response.status}`);
+    await response.arrayBuffer();
+  };
+  for (let warmUp = 0; warmUp < 20; warmUp += 1) await get();
+  const sequential: number[] = [];
+  let start = performance.now();
+  for (let index = 0; index < SEQUENTIAL_REQUESTS; index += 1) sequential.push(await time(get));
+  const one = summarize(sequential, performance.now() - start);
+  const concurrent: number[] = [];
+  let peakRss = rssMiB(serverPid);
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMiB(serverPid))), 50);
+  let next = 0;
+  start = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < CONCURRENT_REQUESTS) {
+        next += 1;
+        concurrent.push(await time(get));
+      }
+    }),
+  );
+  clearInterval(sampler);
+  return { one, sixteen: summarize(concurrent, performance.now() - start), peakRss };
+}
+
+async function sqlAlone(run: () => Promise<unknown>): Promise<number> {
+  for (let warmUp = 0; warmUp < 5; warmUp += 1) await run();
+  const durations: number[] = [];
+  for (let index = 0; index < SQL_RUNS; index += 1) durations.push(await time(run));
+  return summarize(durations, 1).p50;
+}
+
+function importCsv(rows: number): string {
+  const lastWeek = addDays(weekStartOf(today), -7);
+  const lines = ['customer,weekStart,completionsShown,completionsAccepted,dau,availableDevelopers'];
+  for (let index = 0; index < rows; index += 1) {
+    const customer = 1 + (index % BASE_SCALE.customers);
+    const week = addDays(lastWeek, -7 * Math.floor(index / BASE_SCALE.customers));
+    lines.push(`customer-${customer},${week},${1000 + index},${300 + (index % 100)},${100 + (index % 50)},1000`);
+  }
+  return lines.join('\n');
+}
+
+/** The gzip size of the JavaScript a browser loads for the dashboard: entry, root and the route, with their chunks. */
+function dashboardJsKiB(): number {
+  const buildDir = path.resolve('public/build');
+  const manifestFile = readdirSync(buildDir).find((file) => file.startsWith('manifest-'))!;
+  const manifest = JSON.parse(/window\.__remixManifest=(\{.*\});?\s*$/s.exec(readFileSync(path.join(buildDir, manifestFile), 'utf8'))![1]!);
+  const files = new Set<string>([`/build/${manifestFile}`, manifest.entry.module, ...manifest.entry.imports]);
+  for (const id of ['root', 'routes/_index']) {
+    files.add(manifest.routes[id].module);
+    for (const file of manifest.routes[id].imports ?? []) files.add(file);
+  }
+  let bytes = 0;
+  for (const file of files) bytes += gzipSync(readFileSync(path.join('public', file))).length;
+  return bytes / 1024;
+}
+
+async function benchScale(factor: number, passwordHash: string) {
+  const scale = { customers: BASE_SCALE.customers * factor, progressEntries: BASE_SCALE.progressEntries * factor, iarrEntries: BASE_SCALE.iarrEntries * factor };
+  const database = await freshDatabase(`${factor}x`);
+  try {
+    const opened = await database.open();
+    await migrateToLatest(opened.db);
+    const generation = await time(() => generateBenchData(opened.db, scale, today, passwordHash));
+    const slug = 'customer-1';
+    const sql = {
+      dashboard: await sqlAlone(() => loadDashboard(opened.db, today)),
+      customer: await sqlAlone(() => loadCustomerPage(opened.db, { slug, today, timeZone: 'UTC' })),
+    };
+    let importMs: number | null = null;
+    if (factor === 1) {
+      const actor = await opened.db.selectFrom('users').select(['id', 'email', 'role']).where('email', '=', 'exec@bench.test').executeTakeFirstOrThrow();
+      importMs = await time(() => commitImport(opened.db, { kind: 'snapshots', csv: importCsv(10_000), actor, today, now: new Date() }));
+    }
+    await opened.close();
+    const server = await startServer(database.env);
+    try {
+      const cookie = await signIn(server.url);
+      const dashboard = await measureHttp(server.url, cookie, '/', server.child.pid!);
+      const customer = await measureHttp(server.url, cookie, `/customers/${slug}`, server.child.pid!);
+      return { factor, scale, generation, sql, importMs, dashboard, customer };
+    } finally {
+      const exited = new Promise((resolve) => server.child.once('exit', resolve));
+      server.child.kill('SIGTERM');
+      await exited;
+    }
+  } finally {
+    await database.drop();
+  }
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+const passwordHash = await hashPassword(PASSWORD);
+const results = [await benchScale(1, passwordHash), await benchScale(10, passwordHash)];
+const [one, ten] = results as [Awaited<ReturnType<typeof benchScale>>, Awaited<ReturnType<typeof benchScale>>];
+console.log(`\nStrat Tracker bench on ${serverUrl ? 'PostgreSQL' : 'PGlite'}, ${today}\n`);
+console.log('| measure | 1× | 10× | 10×/1× |');
+console.log('|---|---|---|---|');
+for (const page of ['dashboard', 'customer'] as const) {
+  const name = page === 'dashboard' ? 'dashboard' : 'customer page';
+  const row = (label: string, pick: (result: typeof one) => number, format: (value: number) => string = ms) =>
+    console.log(`| ${name}: ${label} | ${format(pick(one))} | ${format(pick(ten))} | ${(pick(ten) / pick(one)).toFixed(2)} |`);
+  row('HTTP p50, one at a time', (result) => result[page].one.p50);
+  row('HTTP p99, one at a time', (result) => result[page].one.p99);
+  row(`HTTP p50, ${CONCURRENCY} concurrent`, (result) => result[page].sixteen.p50);
+  row(`HTTP p99, ${CONCURRENCY} concurrent`, (result) => result[page].sixteen.p99);
+  row(`requests/s, ${CONCURRENCY} concurrent`, (result) => result[page].sixteen.rps, (value) => value.toFixed(0));
+  row('SQL alone p50', (result) => result.sql[page]);
+  row('HTTP p50 / SQL p50', (result) => result[page].one.p50 / result.sql[page], (value) => value.toFixed(2));
+}
+console.log(`| server RSS, peak under load | ${Math.max(one.dashboard.peakRss, one.customer.peakRss).toFixed(0)} MiB | ${Math.max(ten.dashboard.peakRss, ten.customer.peakRss).toFixed(0)} MiB | |`);
+console.log(`| 10,000-row CSV import | ${ms(one.importMs!)} | | |`);
+console.log(`| dashboard JavaScript (gzip) | ${dashboardJsKiB().toFixed(1)} KiB | | |`);
+console.log(`| data generation | ${ms(one.generation)} | ${ms(ten.generation)} | |`);
