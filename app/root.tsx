@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from '@remix-run/react';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { getUser } from '~/auth/guards.server';
 import { AppShell } from '~/components/app-shell';
@@ -39,10 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  // Every navigation starts the page's forms afresh: a form's state would otherwise outlive the redirect
-  // back to the same page after a successful submit, showing errors that no longer apply.
-  const location = useLocation();
-  return <Outlet key={location.key} />;
+  return <Outlet />;
 }
 
 export const ErrorBoundary = ErrorPage;

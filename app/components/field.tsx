@@ -36,7 +36,7 @@ export function InputField({
   return (
     <div>
       <label htmlFor={meta.id}>{label}</label>
-      <input {...getInputProps(meta, { type })} {...rest} />
+      <input {...getInputProps(meta, { type })} key={meta.key} {...rest} />
       <FieldError meta={meta} />
     </div>
   );
@@ -58,7 +58,7 @@ export function SelectField({
   return (
     <div>
       <label htmlFor={meta.id}>{label}</label>
-      <select {...getSelectProps(meta)}>
+      <select {...getSelectProps(meta)} key={meta.key}>
         {placeholder ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -76,7 +76,7 @@ export function TextareaField({ label, meta, rows = 3 }: { label: string; meta: 
   return (
     <div>
       <label htmlFor={meta.id}>{label}</label>
-      <textarea {...getTextareaProps(meta)} rows={rows} />
+      <textarea {...getTextareaProps(meta)} key={meta.key} rows={rows} />
       <FieldError meta={meta} />
     </div>
   );

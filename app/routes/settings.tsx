@@ -9,6 +9,7 @@ import { appErrorReply, FormErrors, InputField } from '~/components/field';
 import { AppError } from '~/domain/app-error';
 import { can } from '~/domain/roles';
 import { formatDate, formatUsd } from '~/components/format';
+import { useResettingReply } from '~/components/form-reply';
 import { SETTING_KEYS, SETTING_LABELS, type SettingName } from '~/domain/settings';
 import { invariantResponse } from '~/http/responses.server';
 import { listApiTokens, revokeApiToken } from '~/models/api-tokens.server';
@@ -82,12 +83,12 @@ export default function Settings() {
   const settingsReply = actionData?.result.initialValue?.intent === 'change-settings' ? actionData.result : undefined;
   const [settingsForm, settingsFields] = useForm<z.input<typeof SettingsFormSchema>>({
     id: 'change-settings',
-    lastResult: settingsReply,
+    lastResult: useResettingReply(settingsReply),
     defaultValue: settings,
   });
   const [form, fields] = useForm<z.input<typeof CreateApiTokenSchema>>({
     id: 'create-token',
-    lastResult: settingsReply ? undefined : actionData?.result,
+    lastResult: useResettingReply(settingsReply ? undefined : actionData?.result),
   });
   return (
     <>

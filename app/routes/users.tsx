@@ -8,6 +8,7 @@ import { hashPassword } from '~/auth/password.server';
 import { ErrorPage } from '~/components/error-page';
 import { FormErrors, InputField, SelectField } from '~/components/field';
 import { formatDate } from '~/components/format';
+import { useResettingReply } from '~/components/form-reply';
 import { AppError } from '~/domain/app-error';
 import { canAssignRole, ROLE_LABELS, ROLES, type Role } from '~/domain/roles';
 import { invariantResponse } from '~/http/responses.server';
@@ -85,7 +86,7 @@ export default function Users() {
   const creating = lastResult?.initialValue?.intent === 'create';
   const [form, fields] = useForm<z.input<typeof CreateUserSchema>>({
     id: 'create-user',
-    lastResult: creating ? lastResult : undefined,
+    lastResult: useResettingReply(creating ? lastResult : undefined),
     constraint: getZodConstraint(CreateUserSchema),
     defaultValue: { role: 'viewer' },
   });

@@ -1,5 +1,6 @@
 import type { SubmissionResult } from '@conform-to/react';
 import { useActionData } from '@remix-run/react';
+import { useResettingReply } from '../form-reply';
 
 /** What a page with several forms answers: the reply, tagged with the form (intent) it is for. */
 export type IntentReply = { intent: string; result: SubmissionResult<string[]> };
@@ -7,5 +8,5 @@ export type IntentReply = { intent: string; result: SubmissionResult<string[]> }
 /** The last reply, for the form whose intent it answers. */
 export function useIntentReply(intent: string): SubmissionResult<string[]> | undefined {
   const data = useActionData<IntentReply>();
-  return data?.intent === intent ? data.result : undefined;
+  return useResettingReply(data?.intent === intent ? data.result : undefined);
 }
