@@ -18,16 +18,17 @@ export async function loadCustomerPage(db: Executor, options: { slug: string; to
   const customer = await findCustomerBySlug(db, options.slug);
   if (!customer) return null;
   const { today } = options;
-  const [evaluation, evaluations, decisions, exit, intake, snapshots, ledger, changes] = [
-    await currentEvaluation(db, customer.id),
-    await listEvaluations(db, customer.id),
-    await listDecisions(db, customer.id),
-    await findPartnershipExit(db, customer.id),
-    await loadIntakeGate(db, today),
-    await listSnapshots(db, customer.id),
-    await listIarrLedger(db, customer.id),
-    await settingChangeHistory(db, options.timeZone),
-  ];
+  // Independent queries, run side by side on a server pool (PGlite's single connection takes them in turn).
+  const [evaluation, evaluations, decisions, exit, intake, snapshots, ledger, changes] = await Promise.all([
+    currentEvaluation(db, customer.id),
+    listEvaluations(db, customer.id),
+    listDecisions(db, customer.id),
+    findPartnershipExit(db, customer.id),
+    loadIntakeGate(db, today),
+    listSnapshots(db, customer.id),
+    listIarrLedger(db, customer.id),
+    settingChangeHistory(db, options.timeZone),
+  ]);
   const [overview] = await listCustomerOverviews(db, { today, settings: intake.settings, slug: customer.slug });
   const trends = customerTrends({
     snapshots: snapshots.map((row) => ({

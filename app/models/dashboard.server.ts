@@ -92,9 +92,15 @@ const percentOf = (snapshot: { completionsShown: number; completionsAccepted: nu
 
 /** Everything the dashboard shows at `today`, in a fixed number of queries whatever the number of customers. */
 export async function loadDashboard(db: Executor, today: string) {
-  const { gate, partners, settings, names } = await loadIntakeGate(db, today);
   const dueWeek = latestDueWeek(today);
-  const updateState = await weeklyUpdateState(db, dueWeek);
+  // Independent queries, run side by side on a server pool (PGlite's single connection takes them in turn).
+  const [{ gate, partners, settings, names }, updateState, northStar, pipeline, leadLoads] = await Promise.all([
+    loadIntakeGate(db, today),
+    weeklyUpdateState(db, dueWeek),
+    northStarChart(db, today),
+    countPipeline(db),
+    listLeadLoads(db),
+  ]);
   return {
     today,
     gate,
@@ -107,12 +113,12 @@ export async function loadDashboard(db: Executor, today: string) {
         changes: { acceptance: change(now.acceptance, before.acceptance), dau: change(now.dau, before.dau), iarr: health.iarrUsd - iarrWeekAgoUsd },
       };
     }),
-    northStar: await northStarChart(db, today),
-    pipeline: await countPipeline(db),
+    northStar,
+    pipeline,
     alerts: {
       stale: gate.reasons.filter((reason) => reason.kind === 'stale' || reason.kind === 'no_data'),
       overdueUpdate: updateState === 'missing' || updateState === 'draft' ? dueWeek : null,
     },
-    leadLoads: await listLeadLoads(db),
+    leadLoads,
   };
 }
