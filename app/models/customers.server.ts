@@ -1,11 +1,12 @@
+import type { ExpressionBuilder } from 'kysely';
 import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import { AppError } from '~/domain/app-error';
 import { addDays } from '~/domain/dates';
 import { assessCustomerHealth, type CustomerHealth, type Snapshot } from '~/domain/customer-health';
 import type { Settings } from '~/domain/settings';
-import type { Stage } from '../../db/schema';
+import type { DB, Stage } from '../../db/schema';
 import { isUniqueViolation, type Executor } from './db.server';
-import { toAnswers } from './framework-evaluations.server';
+import { currentEvaluationOf, toAnswers } from './framework-evaluations.server';
 
 export type CustomerOverview = {
   id: number;
@@ -42,37 +43,26 @@ function toSnapshot(row: {
  * Customers of the given stages with their lead engineer, their latest snapshot with week_start ≤ today,
  * their iARR realized by today and their health: one query, whatever the number of customers.
  */
+/** The customer's snapshot `back` places before its latest with week_start ≤ today (0: the latest itself). */
+function snapshotBack(eb: ExpressionBuilder<DB, 'customers'>, today: string, back: number) {
+  return eb
+    .selectFrom('metric_snapshots')
+    .select(['week_start', 'completions_shown', 'completions_accepted', 'dau', 'available_developers'])
+    .whereRef('metric_snapshots.customer_id', '=', 'customers.id')
+    .where('metric_snapshots.week_start', '<=', today)
+    .orderBy('metric_snapshots.week_start', 'desc')
+    .offset(back)
+    .limit(1);
+}
+
 export async function listCustomerOverviews(
   db: Executor,
   options: { today: string; settings: Settings; stages?: Stage[]; slug?: string },
 ): Promise<CustomerOverview[]> {
   let query = db
     .selectFrom('customers')
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('metric_snapshots')
-          .select(['week_start', 'completions_shown', 'completions_accepted', 'dau', 'available_developers'])
-          .whereRef('metric_snapshots.customer_id', '=', 'customers.id')
-          .where('metric_snapshots.week_start', '<=', options.today)
-          .orderBy('metric_snapshots.week_start', 'desc')
-          .limit(1)
-          .as('latest'),
-      (join) => join.onTrue(),
-    )
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('metric_snapshots')
-          .select(['week_start', 'completions_shown', 'completions_accepted', 'dau', 'available_developers'])
-          .whereRef('metric_snapshots.customer_id', '=', 'customers.id')
-          .where('metric_snapshots.week_start', '<=', options.today)
-          .orderBy('metric_snapshots.week_start', 'desc')
-          .offset(1)
-          .limit(1)
-          .as('previous'),
-      (join) => join.onTrue(),
-    )
+    .leftJoinLateral((eb) => snapshotBack(eb, options.today, 0).as('latest'), (join) => join.onTrue())
+    .leftJoinLateral((eb) => snapshotBack(eb, options.today, 1).as('previous'), (join) => join.onTrue())
     .select((eb) => [
       'customers.id',
       'customers.version',
@@ -224,17 +214,7 @@ export async function updateCustomer(
 export async function listCandidateRows(db: Executor) {
   const rows = await db
     .selectFrom('customers')
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('framework_evaluations')
-          .select(['strategic_segment', 'co_market', 'new_industry', 'related_market', 'vision_alignment'])
-          .whereRef('framework_evaluations.customer_id', '=', 'customers.id')
-          .orderBy('framework_evaluations.id', 'desc')
-          .limit(1)
-          .as('evaluation'),
-      (join) => join.onTrue(),
-    )
+    .leftJoinLateral((eb) => currentEvaluationOf(eb).as('evaluation'), (join) => join.onTrue())
     .select([
       'customers.slug', 'customers.name', 'customers.stage',
       'evaluation.strategic_segment', 'evaluation.co_market', 'evaluation.new_industry', 'evaluation.related_market',

@@ -3,7 +3,7 @@ import { groupSmallPartners, OTHER_PARTNERS } from '~/domain/north-star';
 import { change } from '~/domain/week-over-week';
 import { latestDueWeek } from '~/domain/weekly-update-due';
 import type { Executor } from './db.server';
-import { toAnswers } from './framework-evaluations.server';
+import { currentEvaluationOf, toAnswers } from './framework-evaluations.server';
 import { loadIntakeGate } from './intake-gate.server';
 import { northStarSeries } from './north-star.server';
 
@@ -53,17 +53,7 @@ async function northStarChart(db: Executor, today: string) {
 export async function countPipeline(db: Executor) {
   const groups = await db
     .selectFrom('customers')
-    .innerJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('framework_evaluations')
-          .select(['strategic_segment', 'co_market', 'new_industry', 'related_market', 'vision_alignment'])
-          .whereRef('framework_evaluations.customer_id', '=', 'customers.id')
-          .orderBy('framework_evaluations.id', 'desc')
-          .limit(1)
-          .as('evaluation'),
-      (join) => join.onTrue(),
-    )
+    .innerJoinLateral((eb) => currentEvaluationOf(eb).as('evaluation'), (join) => join.onTrue())
     .select((eb) => [
       'evaluation.strategic_segment', 'evaluation.co_market', 'evaluation.new_industry', 'evaluation.vision_alignment',
       eb.fn.countAll<number>().as('candidates'),

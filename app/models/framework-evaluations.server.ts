@@ -1,4 +1,6 @@
+import type { ExpressionBuilder } from 'kysely';
 import { assessFramework, type FrameworkAnswers } from '~/domain/framework';
+import type { DB } from '../../db/schema';
 import type { Executor } from './db.server';
 
 const answerColumns = ['strategic_segment', 'co_market', 'new_industry', 'related_market', 'vision_alignment'] as const;
@@ -19,6 +21,16 @@ export function toAnswers(row: AnswerRow): FrameworkAnswers {
     relatedMarket: row.related_market,
     visionAlignment: row.vision_alignment,
   };
+}
+
+/** A customer's current (latest) framework answers, as a subquery to join laterally from `customers`. */
+export function currentEvaluationOf(eb: ExpressionBuilder<DB, 'customers'>) {
+  return eb
+    .selectFrom('framework_evaluations')
+    .select(answerColumns)
+    .whereRef('framework_evaluations.customer_id', '=', 'customers.id')
+    .orderBy('framework_evaluations.id', 'desc')
+    .limit(1);
 }
 
 /** Records a customer's framework answers; the latest row is the current one, the rest its history. */
