@@ -26,6 +26,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="description" content="Strat Tracker: the Cody Strategic team's partners, candidates, success metrics and weekly updates." />
         <Meta />
         <Links />
       </head>
