@@ -4,6 +4,7 @@ import type { AppContext } from '~/http/load-context';
 import { apiError } from '~/http/responses.server';
 import { findTokenOwner } from '~/models/api-tokens.server';
 import { recordAudit } from '~/models/audit.server';
+import { customersNotLoggableBy } from '~/models/customer-access.server';
 import { hashSecret } from './secrets.server';
 import { getSessionUser } from './session.server';
 
@@ -98,4 +99,15 @@ export async function requireApiPermission(
     throw apiError(403, 'forbidden', `Your role (${user.role}) may not ${PERMISSION_WORDS[permission]}.`);
   }
   return user;
+}
+
+/**
+ * The API caller may log for every existing customer the request names (an engineer only those they lead);
+ * one refused customer refuses the whole request with a 403, audited like every refusal.
+ */
+export async function requireApiLoggingRights(request: Request, context: AppContext, user: SignedInUser, slugs: string[]) {
+  const refused = await customersNotLoggableBy(context.db, user, slugs);
+  if (refused.length === 0) return;
+  await auditRefusal(request, context, user, `log for ${refused.join(', ')}`);
+  throw apiError(403, 'forbidden', `You may log only for customers you lead; not for ${refused.join(', ')}.`);
 }

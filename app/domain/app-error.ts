@@ -20,3 +20,13 @@ export class AppError extends Error {
     this.details = options.details;
   }
 }
+
+/** A 422 naming each invalid field (by its path, e.g. `snapshots[1].dau`) with what to fix. */
+export function invalidFields(fields: Record<string, string>, message = 'Some fields are invalid: see error.fields.'): AppError {
+  return new AppError({ status: 422, code: 'invalid', message, fields });
+}
+
+/** Throws invalidFields when any field has an error. */
+export function assertNoFieldErrors(fields: Record<string, string>, message?: string): void {
+  if (Object.keys(fields).length > 0) throw invalidFields(fields, message);
+}

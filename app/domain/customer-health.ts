@@ -22,6 +22,16 @@ export type CustomerHealth = {
   thresholds: Pick<Settings, 'acceptancePct' | 'dauPct' | 'iarrUsd' | 'staleWindowDays'>;
 };
 
+type Counts = Pick<Snapshot, 'completionsShown' | 'completionsAccepted' | 'dau' | 'availableDevelopers'>;
+
+/** A snapshot's acceptance % (null when no completions were shown) and DAU % of available developers. */
+export function snapshotPercents(snapshot: Counts): { acceptancePct: number | null; dauPct: number } {
+  return {
+    acceptancePct: snapshot.completionsShown > 0 ? (snapshot.completionsAccepted / snapshot.completionsShown) * 100 : null,
+    dauPct: (snapshot.dau / snapshot.availableDevelopers) * 100,
+  };
+}
+
 /** Whether part / whole × 100 ≥ thresholdPct, exactly: thresholds have at most two decimals. */
 export function meetsPercent(part: number, whole: number, thresholdPct: number): boolean {
   return part * 10_000 >= Math.round(thresholdPct * 100) * whole;
@@ -71,8 +81,7 @@ export function assessCustomerHealth(input: {
     status,
     snapshotWeek: snapshot.weekStart,
     fresh,
-    acceptancePct: hasAcceptance ? (snapshot.completionsAccepted / snapshot.completionsShown) * 100 : null,
-    dauPct: (snapshot.dau / snapshot.availableDevelopers) * 100,
+    ...snapshotPercents(snapshot),
     iarrUsd: realizedIarrUsd,
     meets,
     thresholds,

@@ -1,3 +1,4 @@
+import { snapshotPercents, type Snapshot } from './customer-health';
 import { addDays } from './dates';
 import { downsample } from './downsample';
 import type { Settings } from './settings';
@@ -22,25 +23,26 @@ function trend(labels: string[], values: (number | null)[], thresholds: number[]
  * threshold in force at the time; at most MAX_CHART_POINTS points a series.
  */
 export function customerTrends(input: {
-  snapshots: { weekStart: string; completionsShown: number; completionsAccepted: number; dau: number; availableDevelopers: number }[];
+  snapshots: Snapshot[];
   ledger: { bookedOn: string; runningTotal: number }[];
   changes: SettingChange[];
   defaults: Settings;
   today: string;
 }): { acceptance: Trend; dau: Trend; iarr: Trend } {
   const weeks = input.snapshots.map((snapshot) => snapshot.weekStart);
+  const percents = input.snapshots.map(snapshotPercents);
   const weekEnds = weeks.map((week) => addDays(week, 6));
   const realized = input.ledger.filter((entry) => entry.bookedOn <= input.today);
   const bookingDates = realized.map((entry) => entry.bookedOn);
   return {
     acceptance: trend(
       weeks,
-      input.snapshots.map((s) => (s.completionsShown === 0 ? null : (s.completionsAccepted / s.completionsShown) * 100)),
+      percents.map((percent) => percent.acceptancePct),
       thresholdOn(weekEnds, input.changes, 'acceptancePct', input.defaults.acceptancePct),
     ),
     dau: trend(
       weeks,
-      input.snapshots.map((s) => (s.dau / s.availableDevelopers) * 100),
+      percents.map((percent) => percent.dauPct),
       thresholdOn(weekEnds, input.changes, 'dauPct', input.defaults.dauPct),
     ),
     iarr: trend(

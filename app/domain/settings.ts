@@ -26,6 +26,12 @@ export const SETTING_KEYS = {
   staleWindowDays: 'stale_window_days',
 } as const satisfies Record<SettingName, string>;
 
+/** The setting each database key holds. */
+export const SETTING_NAMES = Object.fromEntries(Object.entries(SETTING_KEYS).map(([name, key]) => [key, name])) as Record<
+  (typeof SETTING_KEYS)[SettingName],
+  SettingName
+>;
+
 export const SETTING_LABELS: Record<SettingName, string> = {
   acceptancePct: 'Completions accepted (%)',
   dauPct: 'DAU over available developers (%)',

@@ -2,6 +2,9 @@ import type { Executor } from './db.server';
 
 export type Actor = { id: number; email: string } | null;
 
+/** Who makes a change, when, and from where: what every audited command takes. */
+export type Audited = { actor: NonNullable<Actor>; now: Date; ip?: string };
+
 export type AuditRecord = {
   actor: Actor;
   /** Who acted when there is no signed-in user, e.g. the email tried at a failed sign-in. */

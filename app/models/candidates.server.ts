@@ -1,13 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { FrameworkAnswers } from '~/domain/framework';
 import { slugify } from '~/domain/lifecycle';
-import { AppError } from '~/domain/app-error';
+import { invalidFields } from '~/domain/app-error';
 import type { DB } from '../../db/schema';
-import { recordAudit, type Actor } from './audit.server';
+import { recordAudit, type Audited } from './audit.server';
 import { getCustomerBySlug, insertCandidate, updateCustomer } from './customers.server';
 import { currentEvaluation, recordEvaluation } from './framework-evaluations.server';
-
-type Audited = { actor: NonNullable<Actor>; now: Date; ip?: string };
 
 /** Adds a candidate with its framework answers, audited, in one transaction. */
 export async function createCandidate(
@@ -16,8 +14,7 @@ export async function createCandidate(
 ) {
   const slug = input.slug || slugify(input.name);
   if (!slug) {
-    const message = 'The name has no letters or digits to make a slug from: give a slug.';
-    throw new AppError({ status: 422, code: 'invalid', message, fields: { slug: message } });
+    throw invalidFields({ slug: 'The name has no letters or digits to make a slug from: give a slug.' });
   }
   return db.transaction().execute(async (trx) => {
     const customer = await insertCandidate(trx, { name: input.name.trim(), slug, notes: input.notes?.trim() ?? '', now: input.now });

@@ -1,4 +1,3 @@
-import { AppError } from '~/domain/app-error';
 import { canLogProgressFor, type Role } from '~/domain/roles';
 import type { Executor } from './db.server';
 
@@ -13,34 +12,20 @@ export async function findCustomersBySlugs(db: Executor, slugs: string[]): Promi
 }
 
 /**
- * Refuses (403) a write that touches any existing customer the user may not log for: an engineer writes only
- * the customers they lead. Unknown slugs are left to validation, which names their rows.
+ * The slugs, among these, of existing customers the user may not log for (an engineer logs only the customers
+ * they lead). Unknown slugs are left to validation, which names their rows.
  */
-export async function requireLoggingRights(db: Executor, user: { id: number; role: Role }, slugs: string[]) {
+export async function customersNotLoggableBy(db: Executor, user: { id: number; role: Role }, slugs: string[]): Promise<string[]> {
   const customers = await findCustomersBySlugs(db, slugs);
-  const refused = [...customers.values()].filter((customer) => !canLogProgressFor(user, customer.lead_engineer_id));
-  if (refused.length > 0) {
-    throw new AppError({
-      status: 403,
-      code: 'forbidden',
-      message: `You may log only for customers you lead; not for ${refused.map((customer) => customer.slug).join(', ')}.`,
-    });
-  }
-  return customers;
+  return [...customers.values()].filter((customer) => !canLogProgressFor(user, customer.lead_engineer_id)).map((customer) => customer.slug);
 }
 
-/** The customers of each row, or a 422 naming every row whose customer does not exist. */
-export function resolveRows<Row extends { customer: string }>(
-  rows: Row[],
-  customers: Map<string, CustomerRef>,
-  listName: string,
-): (Row & { customerId: number })[] {
-  const fields: Record<string, string> = {};
-  rows.forEach((row, index) => {
-    if (!customers.has(row.customer)) fields[`${listName}[${index}].customer`] = `No customer has the slug "${row.customer}".`;
-  });
-  if (Object.keys(fields).length > 0) {
-    throw new AppError({ status: 422, code: 'invalid', message: 'Some rows name unknown customers: see error.fields.', fields });
-  }
+/** What a row naming an unknown customer is told. */
+export function unknownCustomer(slug: string): string {
+  return `No customer has the slug "${slug}".`;
+}
+
+/** The rows with their customers' ids; every row's customer must be among `customers` (checked before). */
+export function withCustomerIds<Row extends { customer: string }>(rows: Row[], customers: Map<string, CustomerRef>) {
   return rows.map((row) => ({ ...row, customerId: customers.get(row.customer)!.id }));
 }

@@ -1,3 +1,4 @@
+import type { Snapshot } from '~/domain/customer-health';
 import { customerTrends } from '~/domain/customer-trends';
 import type { GateReason } from '~/domain/intake-gate';
 import { DEFAULT_SETTINGS } from '~/domain/settings';
@@ -30,11 +31,12 @@ export async function loadCustomerPage(db: Executor, options: { slug: string; to
     settingChangeHistory(db, options.timeZone),
   ]);
   const [overview] = await listCustomerOverviews(db, { today, settings: intake.settings, slug: customer.slug });
+  const weeks: Snapshot[] = snapshots.map((row) => ({
+    weekStart: row.week_start, completionsShown: row.completions_shown, completionsAccepted: row.completions_accepted,
+    dau: row.dau, availableDevelopers: row.available_developers,
+  }));
   const trends = customerTrends({
-    snapshots: snapshots.map((row) => ({
-      weekStart: row.week_start, completionsShown: row.completions_shown, completionsAccepted: row.completions_accepted,
-      dau: row.dau, availableDevelopers: row.available_developers,
-    })),
+    snapshots: weeks,
     ledger: ledger.map((entry) => ({ bookedOn: entry.booked_on, runningTotal: entry.running_total })),
     changes,
     defaults: DEFAULT_SETTINGS,
@@ -49,8 +51,8 @@ export async function loadCustomerPage(db: Executor, options: { slug: string; to
     gate: intake.gate,
     partners: intake.names,
     health: overview!.health,
-    snapshots: snapshots.slice(-RECENT_WEEKS),
-    recordedWeeks: snapshots.map((snapshot) => snapshot.week_start),
+    snapshots: weeks.slice(-RECENT_WEEKS),
+    recordedWeeks: weeks.map((week) => week.weekStart),
     trends,
     ledger,
   };

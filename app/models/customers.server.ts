@@ -1,6 +1,6 @@
 import type { ExpressionBuilder } from 'kysely';
 import { jsonObjectFrom } from 'kysely/helpers/postgres';
-import { AppError } from '~/domain/app-error';
+import { AppError, invalidFields } from '~/domain/app-error';
 import { addDays } from '~/domain/dates';
 import { assessCustomerHealth, type CustomerHealth, type Snapshot } from '~/domain/customer-health';
 import type { Settings } from '~/domain/settings';
@@ -39,10 +39,6 @@ function toSnapshot(row: {
       };
 }
 
-/**
- * Customers of the given stages with their lead engineer, their latest snapshot with week_start ≤ today,
- * their iARR realized by today and their health: one query, whatever the number of customers.
- */
 /** The customer's snapshot `back` places before its latest with week_start ≤ today (0: the latest itself). */
 function snapshotBack(eb: ExpressionBuilder<DB, 'customers'>, today: string, back: number) {
   return eb
@@ -55,6 +51,19 @@ function snapshotBack(eb: ExpressionBuilder<DB, 'customers'>, today: string, bac
     .limit(1);
 }
 
+/** The customer's iARR realized by `date`: the sum of its entries booked on or before it. */
+function iarrRealizedBy(eb: ExpressionBuilder<DB, 'customers'>, date: string) {
+  return eb
+    .selectFrom('iarr_entries')
+    .select((sub) => sub.fn.coalesce(sub.fn.sum<number>('amount_usd'), sub.lit(0)).as('total'))
+    .whereRef('iarr_entries.customer_id', '=', 'customers.id')
+    .where('iarr_entries.booked_on', '<=', date);
+}
+
+/**
+ * Customers of the given stages (or the one slug) with their lead engineer, latest and previous snapshots with
+ * week_start ≤ today, iARR realized by today and a week before, and their health: one query, whatever their number.
+ */
 export async function listCustomerOverviews(
   db: Executor,
   options: { today: string; settings: Settings; stages?: Stage[]; slug?: string },
@@ -80,21 +89,11 @@ export async function listCustomerOverviews(
       'previous.completions_accepted as previous_completions_accepted',
       'previous.dau as previous_dau',
       'previous.available_developers as previous_available_developers',
-      eb
-        .selectFrom('iarr_entries')
-        .select((sub) => sub.fn.coalesce(sub.fn.sum<number>('amount_usd'), sub.lit(0)).as('total'))
-        .whereRef('iarr_entries.customer_id', '=', 'customers.id')
-        .where('iarr_entries.booked_on', '<=', addDays(options.today, -7))
-        .as('iarr_week_ago_usd'),
+      iarrRealizedBy(eb, addDays(options.today, -7)).as('iarr_week_ago_usd'),
       jsonObjectFrom(
         eb.selectFrom('users').select(['users.email', 'users.name']).whereRef('users.id', '=', 'customers.lead_engineer_id'),
       ).as('lead_engineer'),
-      eb
-        .selectFrom('iarr_entries')
-        .select((sub) => sub.fn.coalesce(sub.fn.sum<number>('amount_usd'), sub.lit(0)).as('total'))
-        .whereRef('iarr_entries.customer_id', '=', 'customers.id')
-        .where('iarr_entries.booked_on', '<=', options.today)
-        .as('realized_iarr_usd'),
+      iarrRealizedBy(eb, options.today).as('realized_iarr_usd'),
     ])
     .orderBy('customers.name');
   if (options.stages) query = query.where('customers.stage', 'in', options.stages);
@@ -168,17 +167,13 @@ export async function insertCandidate(
       .executeTakeFirstOrThrow();
   } catch (error) {
     if (isUniqueViolation(error, 'customers_slug_key')) {
-      throw fieldError('slug', `The slug "${candidate.slug}" is taken: choose another.`);
+      throw invalidFields({ slug: `The slug "${candidate.slug}" is taken: choose another.` });
     }
     if (isUniqueViolation(error, 'customers_name_key')) {
-      throw fieldError('name', `A customer named "${candidate.name}" already exists.`);
+      throw invalidFields({ name: `A customer named "${candidate.name}" already exists.` });
     }
     throw error;
   }
-}
-
-function fieldError(field: string, message: string): AppError {
-  return new AppError({ status: 422, code: 'invalid', message, fields: { [field]: message } });
 }
 
 /**

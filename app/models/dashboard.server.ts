@@ -1,3 +1,4 @@
+import { snapshotPercents } from '~/domain/customer-health';
 import { assessFramework } from '~/domain/framework';
 import { groupSmallPartners, OTHER_PARTNERS } from '~/domain/north-star';
 import { change } from '~/domain/week-over-week';
@@ -8,7 +9,7 @@ import { loadIntakeGate } from './intake-gate.server';
 import { northStarSeries } from './north-star.server';
 
 const NORTH_STAR_WEEKS = 26;
-
+const NORTH_STAR_NAMED_PARTNERS = 7;
 
 /** Each lead engineer's load: active partners led and their open blockers, in one query. */
 export async function listLeadLoads(db: Executor) {
@@ -37,8 +38,6 @@ export async function weeklyUpdateState(db: Executor, weekStart: string) {
   const row = await db.selectFrom('weekly_updates').select('status').where('week_start', '=', weekStart).executeTakeFirst();
   return row?.status ?? 'missing';
 }
-
-const NORTH_STAR_NAMED_PARTNERS = 7;
 
 /** The north star's weeks with its largest partners named and the rest grouped, and the names to show. */
 async function northStarChart(db: Executor, today: string) {
@@ -75,11 +74,6 @@ export async function listNorthStarPartners(db: Executor) {
   return db.selectFrom('customers').select(['slug', 'name']).where('stage', 'in', ['active', 'handed_off']).orderBy('name').execute();
 }
 
-const percentOf = (snapshot: { completionsShown: number; completionsAccepted: number; dau: number; availableDevelopers: number } | null) => ({
-  acceptance: snapshot && snapshot.completionsShown > 0 ? (snapshot.completionsAccepted / snapshot.completionsShown) * 100 : null,
-  dau: snapshot ? (snapshot.dau / snapshot.availableDevelopers) * 100 : null,
-});
-
 /** Everything the dashboard shows at `today`, in a fixed number of queries whatever the number of customers. */
 export async function loadDashboard(db: Executor, today: string) {
   const dueWeek = latestDueWeek(today);
@@ -96,11 +90,15 @@ export async function loadDashboard(db: Executor, today: string) {
     gate,
     names,
     thresholds: { acceptancePct: settings.acceptancePct, dauPct: settings.dauPct, iarrUsd: settings.iarrUsd, staleWindowDays: settings.staleWindowDays },
-    partners: partners.map(({ slug, name, leadEngineer, health, latest, previous, iarrWeekAgoUsd }) => {
-      const [now, before] = [percentOf(latest), percentOf(previous)];
+    partners: partners.map(({ slug, name, leadEngineer, health, previous, iarrWeekAgoUsd }) => {
+      const before = previous && snapshotPercents(previous);
       return {
         slug, name, leadEngineer, health,
-        changes: { acceptance: change(now.acceptance, before.acceptance), dau: change(now.dau, before.dau), iarr: health.iarrUsd - iarrWeekAgoUsd },
+        changes: {
+          acceptance: change(health.acceptancePct, before?.acceptancePct),
+          dau: change(health.dauPct, before?.dauPct),
+          iarr: health.iarrUsd - iarrWeekAgoUsd,
+        },
       };
     }),
     northStar,

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { AppError } from '~/domain/app-error';
 import { nextStage, type Decision } from '~/domain/lifecycle';
-import { recordAudit, type Actor } from './audit.server';
+import { recordAudit, type Audited } from './audit.server';
 import { getCustomerBySlug, updateCustomer } from './customers.server';
 import type { DB } from '../../db/schema';
 import type { Executor } from './db.server';
@@ -12,17 +12,14 @@ import { loadIntakeGate } from './intake-gate.server';
 // the second sees the first's new partner when it checks the gate.
 const DECISION_LOCK = 2_026_112_101;
 
-export type DecisionCommand = {
+export type DecisionCommand = Audited & {
   slug: string;
   decision: Decision;
   rationale: string;
   overrideJustification?: string;
   /** The customer version the decider saw; a double submit or a stale form is then a 409. */
   version?: number;
-  actor: NonNullable<Actor>;
   today: string;
-  now: Date;
-  ip?: string;
 };
 
 /**

@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import { AppError } from '~/domain/app-error';
+import { AppError, assertNoFieldErrors } from '~/domain/app-error';
 import type { IarrEntryInput } from '~/schemas/metrics';
 import type { DB } from '../../db/schema';
-import { recordAudit, type Actor } from './audit.server';
-import { findCustomersBySlugs, resolveRows } from './customer-access.server';
+import { recordAudit, type Audited } from './audit.server';
+import { findCustomersBySlugs, unknownCustomer, withCustomerIds } from './customer-access.server';
 import type { Executor } from './db.server';
 
 const sameEntry = (
@@ -22,15 +22,13 @@ export async function prepareIarrEntries(db: Executor, entries: IarrEntryInput[]
   const seen = new Set<string>();
   const customers = await findCustomersBySlugs(db, entries.map((entry) => entry.customer));
   entries.forEach((entry, index) => {
-    if (!customers.has(entry.customer)) fields[`entries[${index}].customer`] = `No customer has the slug "${entry.customer}".`;
+    if (!customers.has(entry.customer)) fields[`entries[${index}].customer`] = unknownCustomer(entry.customer);
     if (!entry.externalId) return;
     if (seen.has(entry.externalId)) fields[`entries[${index}].externalId`] = `The external id "${entry.externalId}" appears twice.`;
     seen.add(entry.externalId);
   });
-  if (Object.keys(fields).length > 0) {
-    throw new AppError({ status: 422, code: 'invalid', message: 'Some entries are invalid: see error.fields.', fields });
-  }
-  const rows = resolveRows(entries, customers, 'entries');
+  assertNoFieldErrors(fields, 'Some entries are invalid: see error.fields.');
+  const rows = withCustomerIds(entries, customers);
   const externalIds = rows.flatMap((row) => (row.externalId ? [row.externalId] : []));
   const stored = externalIds.length
     ? await db
@@ -61,7 +59,7 @@ export async function prepareIarrEntries(db: Executor, entries: IarrEntryInput[]
  */
 export async function recordIarrEntries(
   db: Kysely<DB>,
-  input: { entries: IarrEntryInput[]; actor: NonNullable<Actor>; now: Date; ip?: string },
+  input: { entries: IarrEntryInput[] } & Audited,
 ): Promise<{ inserted: number; skipped: number }> {
   return db.transaction().execute(async (trx) => {
     const { fresh, skipped } = await prepareIarrEntries(trx, input.entries);

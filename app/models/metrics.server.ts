@@ -1,10 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import { AppError } from '~/domain/app-error';
+import { assertNoFieldErrors } from '~/domain/app-error';
 import { weekStartOf } from '~/domain/dates';
 import type { SnapshotInput } from '~/schemas/metrics';
 import type { DB } from '../../db/schema';
-import { recordAudit, type Actor } from './audit.server';
-import { findCustomersBySlugs, resolveRows } from './customer-access.server';
+import { recordAudit, type Audited } from './audit.server';
+import { findCustomersBySlugs, unknownCustomer, withCustomerIds } from './customer-access.server';
 import type { Executor } from './db.server';
 
 /**
@@ -18,15 +18,13 @@ export async function prepareSnapshots(db: Executor, snapshots: SnapshotInput[],
   const customers = await findCustomersBySlugs(db, snapshots.map((row) => row.customer));
   snapshots.forEach((row, index) => {
     const key = `${row.customer} ${row.weekStart}`;
-    if (!customers.has(row.customer)) fields[`snapshots[${index}].customer`] = `No customer has the slug "${row.customer}".`;
+    if (!customers.has(row.customer)) fields[`snapshots[${index}].customer`] = unknownCustomer(row.customer);
     else if (seen.has(key)) fields[`snapshots[${index}].weekStart`] = `The week of ${row.weekStart} of ${row.customer} appears twice.`;
     else if (row.weekStart > thisWeek) fields[`snapshots[${index}].weekStart`] = `The week of ${row.weekStart} has not started yet.`;
     seen.add(key);
   });
-  if (Object.keys(fields).length > 0) {
-    throw new AppError({ status: 422, code: 'invalid', message: 'Some snapshots are invalid: see error.fields.', fields });
-  }
-  return resolveRows(snapshots, customers, 'snapshots');
+  assertNoFieldErrors(fields, 'Some snapshots are invalid: see error.fields.');
+  return withCustomerIds(snapshots, customers);
 }
 
 /**
@@ -35,7 +33,7 @@ export async function prepareSnapshots(db: Executor, snapshots: SnapshotInput[],
  */
 export async function recordSnapshots(
   db: Kysely<DB>,
-  input: { snapshots: SnapshotInput[]; actor: NonNullable<Actor>; today: string; now: Date; ip?: string },
+  input: { snapshots: SnapshotInput[]; today: string } & Audited,
 ): Promise<{ inserted: number; updated: number }> {
   return db.transaction().execute(async (trx) => {
     const rows = await prepareSnapshots(trx, input.snapshots, input.today);
@@ -83,11 +81,11 @@ export async function recordSnapshots(
   });
 }
 
-/** A customer's snapshots in week order, with who recorded them. */
+/** A customer's snapshots in week order. */
 export async function listSnapshots(db: Executor, customerId: number) {
   return db
     .selectFrom('metric_snapshots')
-    .select(['week_start', 'completions_shown', 'completions_accepted', 'dau', 'available_developers', 'recorded_at'])
+    .select(['week_start', 'completions_shown', 'completions_accepted', 'dau', 'available_developers'])
     .where('customer_id', '=', customerId)
     .orderBy('week_start')
     .execute();

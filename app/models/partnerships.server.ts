@@ -1,12 +1,10 @@
 import type { Kysely } from 'kysely';
-import { AppError } from '~/domain/app-error';
+import { invalidFields } from '~/domain/app-error';
 import { nextStage } from '~/domain/lifecycle';
 import type { DB } from '../../db/schema';
-import { recordAudit, type Actor } from './audit.server';
+import { recordAudit, type Audited } from './audit.server';
 import { getCustomerBySlug, updateCustomer } from './customers.server';
 import type { Executor } from './db.server';
-
-type Audited = { actor: NonNullable<Actor>; now: Date; ip?: string };
 
 /** Users who may lead a customer: active engineers, EMs and execs. */
 export async function listPossibleLeads(db: Executor) {
@@ -34,7 +32,7 @@ export async function assignLeadEngineer(
       .executeTakeFirst();
     if (!lead || lead.role === 'viewer') {
       const message = lead ? `${lead.email} is a viewer: only an engineer, EM or exec can lead a customer.` : `No active user has the email ${input.email}.`;
-      throw new AppError({ status: 422, code: 'invalid', message, fields: { email: message } });
+      throw invalidFields({ email: message }, message);
     }
     await updateCustomer(trx, { id: customer.id, version: input.version, now: input.now, set: { lead_engineer_id: lead.id } });
     await recordAudit(trx, {

@@ -1,31 +1,27 @@
 import { sql, type Kysely } from 'kysely';
 import { AppError } from '~/domain/app-error';
 import { dateInZone } from '~/domain/dates';
-import { DEFAULT_SETTINGS, SETTING_KEYS, type SettingName, type Settings } from '~/domain/settings';
+import { DEFAULT_SETTINGS, SETTING_KEYS, SETTING_NAMES, type SettingName, type Settings } from '~/domain/settings';
 import type { SettingChange } from '~/domain/threshold-history';
 import type { DB } from '../../db/schema';
-import { recordAudit, type Actor } from './audit.server';
+import { recordAudit, type Audited } from './audit.server';
 import type { Executor } from './db.server';
 
 // Serializes settings changes, so that the version check and the write cannot interleave.
 const SETTINGS_LOCK = 2_026_112_102;
 
-/** The settings in force at `at` (now by default): each key's latest change, else its default. */
-export async function getSettings(db: Executor, at?: Date): Promise<Settings> {
-  let query = db
+/** The settings in force: each key's latest change, else its default. */
+export async function getSettings(db: Executor): Promise<Settings> {
+  const rows = await db
     .selectFrom('setting_changes')
     .distinctOn('key')
     .select(['key', 'value'])
     .orderBy('key')
     .orderBy('changed_at', 'desc')
-    .orderBy('id', 'desc');
-  if (at) query = query.where('changed_at', '<=', at);
-  const rows = await query.execute();
+    .orderBy('id', 'desc')
+    .execute();
   const settings = { ...DEFAULT_SETTINGS };
-  for (const name of Object.keys(SETTING_KEYS) as SettingName[]) {
-    const row = rows.find((candidate) => candidate.key === SETTING_KEYS[name]);
-    if (row) settings[name] = Number(row.value);
-  }
+  for (const row of rows) settings[SETTING_NAMES[row.key]] = Number(row.value);
   return settings;
 }
 
@@ -52,7 +48,7 @@ export async function listSettingChanges(db: Executor, limit = 100) {
  */
 export async function changeSettings(
   db: Kysely<DB>,
-  input: { values: Settings; version: number; actor: NonNullable<Actor>; now: Date; ip?: string },
+  input: { values: Settings; version: number } & Audited,
 ): Promise<SettingName[]> {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${SETTINGS_LOCK})`.execute(trx);
@@ -77,7 +73,6 @@ export async function changeSettings(
 
 /** Every settings change, oldest first, dated in the team time zone: what charts mark. */
 export async function settingChangeHistory(db: Executor, timeZone: string): Promise<SettingChange[]> {
-  const names = Object.fromEntries(Object.entries(SETTING_KEYS).map(([name, key]) => [key, name as SettingName]));
   const rows = await db.selectFrom('setting_changes').select(['key', 'value', 'changed_at']).orderBy('changed_at').orderBy('id').execute();
-  return rows.map((row) => ({ name: names[row.key]!, value: Number(row.value), changedOn: dateInZone(row.changed_at, timeZone) }));
+  return rows.map((row) => ({ name: SETTING_NAMES[row.key], value: Number(row.value), changedOn: dateInZone(row.changed_at, timeZone) }));
 }

@@ -1,8 +1,5 @@
-import { json, type ActionFunctionArgs } from '@remix-run/node';
-import { requireApiPermission } from '~/auth/guards.server';
-import { parseApiBody, readJsonBody, slugsInBody } from '~/http/api.server';
-import { handleApi, methodNotAllowed } from '~/http/responses.server';
-import { requireLoggingRights } from '~/models/customer-access.server';
+import { bulkLoggingAction } from '~/http/bulk-logging.server';
+import { methodNotAllowed } from '~/http/responses.server';
 import { recordIarrEntries } from '~/models/iarr.server';
 import { IarrRequestSchema } from '~/schemas/metrics';
 
@@ -11,12 +8,6 @@ export function loader() {
 }
 
 /** POST /api/v1/iarr: iARR entries, all or nothing, idempotent by external id → `{inserted, skipped}`. */
-export async function action({ request, context }: ActionFunctionArgs) {
-  return handleApi(async () => {
-    const actor = await requireApiPermission(request, context, 'logProgress');
-    const body = await readJsonBody(request);
-    await requireLoggingRights(context.db, actor, slugsInBody(body, 'entries'));
-    const { entries } = parseApiBody(IarrRequestSchema, body);
-    return json(await recordIarrEntries(context.db, { entries, actor, now: context.now(), ip: context.clientIp }));
-  });
-}
+export const action = bulkLoggingAction('entries', IarrRequestSchema, ({ entries }, actor, context) =>
+  recordIarrEntries(context.db, { entries, actor, now: context.now(), ip: context.clientIp }),
+);

@@ -10,7 +10,7 @@ import { AppError } from '~/domain/app-error';
 import { can } from '~/domain/roles';
 import { formatDate, formatUsd } from '~/components/format';
 import { useResettingReply } from '~/components/form-reply';
-import { SETTING_KEYS, SETTING_LABELS, type SettingName } from '~/domain/settings';
+import { SETTING_LABELS, SETTING_NAMES, type SettingName } from '~/domain/settings';
 import { invariantResponse } from '~/http/responses.server';
 import { listApiTokens, revokeApiToken } from '~/models/api-tokens.server';
 import { recordAudit } from '~/models/audit.server';
@@ -72,10 +72,6 @@ async function changeThresholds(request: Request, context: AppLoadContext, formD
 }
 
 const SETTING_ORDER: SettingName[] = ['acceptancePct', 'dauPct', 'iarrUsd', 'capacity', 'staleWindowDays'];
-const SETTING_NAMES = Object.fromEntries(Object.entries(SETTING_KEYS).map(([name, key]) => [key, name as SettingName])) as Record<
-  (typeof SETTING_KEYS)[SettingName],
-  SettingName
->;
 
 export default function Settings() {
   const { settings, version, history, tokens, canChange } = useLoaderData<typeof loader>();

@@ -71,6 +71,8 @@ describe('POST /api/v1/metrics', () => {
     expect((await post('/metrics', 'engineer', { snapshots: [snapshot(own.slug)] })).status).toBe(200);
     const mixed = await post('/metrics', 'engineer', { snapshots: [snapshot(own.slug, { dau: 1 }), snapshot(foreign.slug, { dau: 'bad' })] });
     expect(mixed.status).toBe(403);
+    const refusal = await app.database.db.selectFrom('audit_log').select(['actor_id', 'entity_id']).where('action', '=', 'access.denied').executeTakeFirst();
+    expect(refusal).toEqual({ actor_id: users.engineer.id, entity_id: '/api/v1/metrics' });
     expect(await storedSnapshots(foreign.id)).toEqual([]);
     expect(await storedSnapshots(own.id)).toEqual([{ week_start: '2026-11-09', dau: 80 }]);
     expect((await post('/metrics', 'viewer', { snapshots: [snapshot(own.slug)] })).status).toBe(403);

@@ -1,9 +1,8 @@
+import { snapshotPercents, type Snapshot } from '~/domain/customer-health';
 import { formatPct } from '../format';
 
-type SnapshotRow = { week_start: string; completions_shown: number; completions_accepted: number; dau: number; available_developers: number };
-
 /** Recent weekly snapshots with the percentages they give. */
-export function SnapshotTable({ snapshots }: { snapshots: SnapshotRow[] }) {
+export function SnapshotTable({ snapshots }: { snapshots: Snapshot[] }) {
   if (snapshots.length === 0) return <p className="notice">No weeks recorded yet.</p>;
   return (
     <table>
@@ -20,17 +19,20 @@ export function SnapshotTable({ snapshots }: { snapshots: SnapshotRow[] }) {
         </tr>
       </thead>
       <tbody>
-        {snapshots.map((row) => (
-          <tr key={row.week_start}>
-            <th scope="row">{row.week_start}</th>
-            <td className="number">{row.completions_shown.toLocaleString('en-US')}</td>
-            <td className="number">{row.completions_accepted.toLocaleString('en-US')}</td>
-            <td className="number">{formatPct(row.completions_shown ? (row.completions_accepted / row.completions_shown) * 100 : null)}</td>
-            <td className="number">{row.dau.toLocaleString('en-US')}</td>
-            <td className="number">{row.available_developers.toLocaleString('en-US')}</td>
-            <td className="number">{formatPct((row.dau / row.available_developers) * 100)}</td>
-          </tr>
-        ))}
+        {snapshots.map((week) => {
+          const { acceptancePct, dauPct } = snapshotPercents(week);
+          return (
+            <tr key={week.weekStart}>
+              <th scope="row">{week.weekStart}</th>
+              <td className="number">{week.completionsShown.toLocaleString('en-US')}</td>
+              <td className="number">{week.completionsAccepted.toLocaleString('en-US')}</td>
+              <td className="number">{formatPct(acceptancePct)}</td>
+              <td className="number">{week.dau.toLocaleString('en-US')}</td>
+              <td className="number">{week.availableDevelopers.toLocaleString('en-US')}</td>
+              <td className="number">{formatPct(dauPct)}</td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

@@ -1,0 +1,24 @@
+import { json, type ActionFunctionArgs } from '@remix-run/node';
+import type { z } from 'zod';
+import { requireApiLoggingRights, requireApiPermission, type SignedInUser } from '~/auth/guards.server';
+import { parseApiBody, readJsonBody, slugsInBody } from './api.server';
+import type { AppContext } from './load-context';
+import { handleApi } from './responses.server';
+
+/**
+ * The action of a bulk logging endpoint (metrics, iARR), checked in DOMAIN.md's order: authentication,
+ * permission (every customer named), validation, then the write, whose result is the reply.
+ */
+export function bulkLoggingAction<Schema extends z.ZodType>(
+  listName: string,
+  schema: Schema,
+  write: (input: z.infer<Schema>, actor: SignedInUser, context: AppContext) => Promise<object>,
+) {
+  return ({ request, context }: ActionFunctionArgs) =>
+    handleApi(async () => {
+      const actor = await requireApiPermission(request, context, 'logProgress');
+      const body = await readJsonBody(request);
+      await requireApiLoggingRights(request, context, actor, slugsInBody(body, listName));
+      return json(await write(parseApiBody(schema, body), actor, context));
+    });
+}
