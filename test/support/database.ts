@@ -28,7 +28,16 @@ async function createPostgresDatabase(serverUrl: string, template: string): Prom
     url,
     async close() {
       await database.close();
-      await withAdmin(serverUrl, (admin) => admin.query(`drop database ${name} with (force)`));
+      await withAdmin(serverUrl, async (admin) => {
+        // pg's pool.end() resolves before its clients' sockets close: forcing the drop then would kill them
+        // mid-close, which surfaces as unhandled errors. Wait for them to go first.
+        for (let attempt = 0; attempt < 50; attempt += 1) {
+          const { rows } = await admin.query('select count(*)::int as open from pg_stat_activity where datname = $1', [name]);
+          if (rows[0].open === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await admin.query(`drop database ${name} with (force)`);
+      });
     },
   };
 }
