@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
 import pg from 'pg';
 import { hashPassword } from '~/auth/password.server';
 import { addDays, dateInZone, weekStartOf } from '~/domain/dates';
@@ -15,6 +16,7 @@ import { loadDashboard } from '~/models/dashboard.server';
 import { openDatabase, openPostgres, type Database } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { BASE_SCALE, generateBenchData } from './bench-data';
+import { serveArguments } from './serve-command';
 
 const PASSWORD = 'bench-password-long-enough';
 const SEQUENTIAL_REQUESTS = 200;
@@ -29,11 +31,6 @@ type Timing = { p50: number; p99: number; rps: number };
 
 function percentile(sorted: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
-}
-
-function summarize(durations: number[], elapsedMs: number): Timing {
-  const sorted = [...durations].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), rps: (durations.length / elapsedMs) * 1000 };
 }
 
 async function time(run: () => Promise<unknown>): Promise<number> {
@@ -61,8 +58,7 @@ async function freshDatabase(label: string): Promise<{ env: Record<string, strin
 }
 
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  // Node itself with tsx's loader (not the tsx command, which runs the server in a child): its RSS is the server's.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, serveArguments(), {
     env: { ...process.env, ...env, PORT: '0', NODE_ENV: 'production', SESSION_SECRET: 'bench-session-secret-of-enough-length-000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -96,39 +92,45 @@ async function signIn(url: string): Promise<string> {
   return cookie;
 }
 
+/** One request at a time, timed to the microsecond (autocannon counts whole milliseconds). */
+async function loadOneByOne(url: string, cookie: string, pathname: string, requests: number): Promise<Timing> {
+  const durations: number[] = [];
+  const start = performance.now();
+  for (let index = 0; index < requests; index += 1) {
+    durations.push(
+      await time(async () => {
+        const response = await fetch(`${url}${pathname}`, { headers: { Cookie: cookie } });
+        if (response.status !== 200) throw new Error(`${pathname} answered ${response.status}`);
+        await response.arrayBuffer();
+      }),
+    );
+  }
+  durations.sort((a, b) => a - b);
+  return { p50: percentile(durations, 0.5), p99: percentile(durations, 0.99), rps: (requests / (performance.now() - start)) * 1000 };
+}
+
+/** `connections` requests at a time, by autocannon: a load generator far lighter than fetch, so the server is what is measured. */
+async function loadConcurrently(url: string, cookie: string, pathname: string, connections: number, requests: number): Promise<Timing> {
+  const result = await autocannon({ url: `${url}${pathname}`, connections, amount: requests, headers: { Cookie: cookie } });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${pathname}: ${result.non2xx} answers not 2xx, ${result.errors} errors`);
+  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.total / result.duration };
+}
+
 async function measureHttp(url: string, cookie: string, pathname: string, serverPid: number) {
-  const get = async () => {
-    const response = await fetch(`${url}${pathname}`, { headers: { Cookie: cookie } });
-    if (response.status !== 200) throw new Error(`${pathname} answered ${response.status}`);
-    await response.arrayBuffer();
-  };
-  for (let warmUp = 0; warmUp < 20; warmUp += 1) await get();
-  const sequential: number[] = [];
-  let start = performance.now();
-  for (let index = 0; index < SEQUENTIAL_REQUESTS; index += 1) sequential.push(await time(get));
-  const one = summarize(sequential, performance.now() - start);
-  const concurrent: number[] = [];
+  await loadOneByOne(url, cookie, pathname, 20);
+  const one = await loadOneByOne(url, cookie, pathname, SEQUENTIAL_REQUESTS);
   let peakRss = rssMiB(serverPid);
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMiB(serverPid))), 50);
-  let next = 0;
-  start = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < CONCURRENT_REQUESTS) {
-        next += 1;
-        concurrent.push(await time(get));
-      }
-    }),
-  );
+  const sixteen = await loadConcurrently(url, cookie, pathname, CONCURRENCY, CONCURRENT_REQUESTS);
   clearInterval(sampler);
-  return { one, sixteen: summarize(concurrent, performance.now() - start), peakRss };
+  return { one, sixteen, peakRss };
 }
 
 async function sqlAlone(run: () => Promise<unknown>): Promise<number> {
   for (let warmUp = 0; warmUp < 5; warmUp += 1) await run();
   const durations: number[] = [];
   for (let index = 0; index < SQL_RUNS; index += 1) durations.push(await time(run));
-  return summarize(durations, 1).p50;
+  return percentile(durations.sort((a, b) => a - b), 0.5);
 }
 
 function importCsv(rows: number): string {

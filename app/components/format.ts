@@ -1,4 +1,11 @@
+// Made once: a formatter costs far more to make than to use (toLocaleString makes one per call).
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+const count = new Intl.NumberFormat('en-US');
+
+/** A whole number with thousands separators: 12,345. */
+export function formatCount(value: number): string {
+  return count.format(value);
+}
 
 export function formatUsd(amount: number): string {
   return usd.format(amount);

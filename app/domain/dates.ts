@@ -21,10 +21,18 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / DAY_MS);
 }
 
+// A formatter per time zone, made once: making one costs far more than using it.
+const isoDateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date of the instant `now` in the IANA time zone `timeZone`: the team's "today", D. */
 export function dateInZone(now: Date, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let format = isoDateFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    isoDateFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
 
 /** Whether the IANA time zone name is one this runtime knows. */

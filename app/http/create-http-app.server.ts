@@ -34,7 +34,9 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   });
   // Asset file names carry a content hash, so they may be cached for good.
   app.use('/build', express.static(path.join(options.publicDir, 'build'), { immutable: true, maxAge: '1y' }));
-  app.use(express.static(options.publicDir, { maxAge: '1h', index: false }));
+  // The one other public file, named so that page requests do not each cost a look at the disk.
+  const favicon = path.join(options.publicDir, 'favicon.svg');
+  app.get('/favicon.svg', (_req, res) => res.sendFile(favicon, { maxAge: '1h' }));
 
   app.use((req, res, next) => {
     // Pages show confidential data: never kept by a browser or a proxy.

@@ -92,8 +92,10 @@ export async function loadDashboard(db: Executor, today: string) {
     thresholds: { acceptancePct: settings.acceptancePct, dauPct: settings.dauPct, iarrUsd: settings.iarrUsd, staleWindowDays: settings.staleWindowDays },
     partners: partners.map(({ slug, name, leadEngineer, health, previous, iarrWeekAgoUsd }) => {
       const before = previous && snapshotPercents(previous);
+      const { status, snapshotWeek, fresh, acceptancePct, dauPct, iarrUsd } = health;
       return {
-        slug, name, leadEngineer, health,
+        // What the partners table shows: the page carries its data to the browser, so no more than that.
+        slug, name, leadEngineer, health: { status, snapshotWeek, fresh, acceptancePct, dauPct, iarrUsd },
         changes: {
           acceptance: change(health.acceptancePct, before?.acceptancePct),
           dau: change(health.dauPct, before?.dauPct),

@@ -8,12 +8,14 @@ import { PartnerTable } from '~/components/dashboard/partner-table';
 import { IntakeGateBanner } from '~/components/intake-gate-banner';
 import { teamToday } from '~/http/team-date.server';
 import { loadDashboard } from '~/models/dashboard.server';
+import { readThroughSnapshot } from '~/models/snapshot-cache.server';
 
 export const meta: MetaFunction = () => [{ title: 'Dashboard · Strat Tracker' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, 'read');
-  return loadDashboard(context.db, teamToday(context));
+  const today = teamToday(context);
+  return readThroughSnapshot(context.db, `dashboard ${today}`, (db) => loadDashboard(db, today));
 }
 
 export default function Dashboard() {

@@ -27,6 +27,7 @@ import { teamToday } from '~/http/team-date.server';
 import { editFrameworkAnswers } from '~/models/candidates.server';
 import { getCustomerBySlug } from '~/models/customers.server';
 import { loadCustomerPage } from '~/models/customer-page.server';
+import { readThroughSnapshot } from '~/models/snapshot-cache.server';
 import { decideOnCandidate } from '~/models/decisions.server';
 import { recordIarrEntries } from '~/models/iarr.server';
 import { findSnapshot, recordSnapshots } from '~/models/metrics.server';
@@ -41,7 +42,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'read');
   const today = teamToday(context);
-  const page = await loadCustomerPage(context.db, { slug: params.slug ?? '', today, timeZone: context.teamTimezone });
+  const options = { slug: params.slug ?? '', today, timeZone: context.teamTimezone };
+  const page = await readThroughSnapshot(context.db, `customer page ${JSON.stringify(options)}`, (db) => loadCustomerPage(db, options));
   invariantResponse(page, `No customer has the slug "${params.slug}".`);
   const may = {
     edit: can(user.role, 'editCandidates'),

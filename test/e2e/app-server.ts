@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
+import { serveArguments } from '../../scripts/serve-command';
 
 /**
  * The built app as `npm start` serves it, for this test file alone: a fresh embedded database with demo data
@@ -11,7 +12,7 @@ import { afterAll, beforeAll } from 'vitest';
 export function setUpAppServer(): { baseUrl: string } {
   const app = { baseUrl: '' };
   const dataDir = mkdtempSync(path.join(tmpdir(), 'strat-e2e-'));
-  const server = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/start.ts'], {
+  const server = spawn(process.execPath, serveArguments(), {
     env: { ...process.env, DATA_DIR: dataDir, PORT: '0', DATABASE_URL: '', NODE_ENV: 'test' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,5 @@
 import { snapshotPercents, type Snapshot } from '~/domain/customer-health';
-import { formatPct } from '../format';
+import { formatCount, formatPct } from '../format';
 
 /** Recent weekly snapshots with the percentages they give. */
 export function SnapshotTable({ snapshots }: { snapshots: Snapshot[] }) {
@@ -24,11 +24,11 @@ export function SnapshotTable({ snapshots }: { snapshots: Snapshot[] }) {
           return (
             <tr key={week.weekStart}>
               <th scope="row">{week.weekStart}</th>
-              <td className="number">{week.completionsShown.toLocaleString('en-US')}</td>
-              <td className="number">{week.completionsAccepted.toLocaleString('en-US')}</td>
+              <td className="number">{formatCount(week.completionsShown)}</td>
+              <td className="number">{formatCount(week.completionsAccepted)}</td>
               <td className="number">{formatPct(acceptancePct)}</td>
-              <td className="number">{week.dau.toLocaleString('en-US')}</td>
-              <td className="number">{week.availableDevelopers.toLocaleString('en-US')}</td>
+              <td className="number">{formatCount(week.dau)}</td>
+              <td className="number">{formatCount(week.availableDevelopers)}</td>
               <td className="number">{formatPct(dauPct)}</td>
             </tr>
           );

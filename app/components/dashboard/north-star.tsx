@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { ChartTable } from '../charts/chart-table';
 import { ClientOnlyChart } from '../charts/client-only-chart';
+import { formatCount } from '../format';
 
 const NorthStarChart = lazy(() => import('../charts/north-star-chart'));
 
@@ -18,8 +19,8 @@ export function NorthStar({ weeks, partners }: { weeks: Week[]; partners: { slug
       <h2 id="north-star-title">North star: Cody DAU across strategic partners</h2>
       <p>
         {latest
-          ? `${latest.totalDau.toLocaleString('en-US')} DAU in the week of ${latest.weekStart}${
-              change === null ? '' : `, ${change >= 0 ? 'up' : 'down'} ${Math.abs(change).toLocaleString('en-US')} from the week before`
+          ? `${formatCount(latest.totalDau)} DAU in the week of ${latest.weekStart}${
+              change === null ? '' : `, ${change >= 0 ? 'up' : 'down'} ${formatCount(Math.abs(change))} from the week before`
             }.`
           : 'No DAU recorded yet.'}
       </p>

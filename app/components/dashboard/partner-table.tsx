@@ -8,7 +8,7 @@ export type PartnerRow = {
   slug: string;
   name: string;
   leadEngineer: { name: string } | null;
-  health: Pick<CustomerHealth, 'status' | 'snapshotWeek' | 'fresh' | 'acceptancePct' | 'dauPct' | 'iarrUsd' | 'thresholds'>;
+  health: Pick<CustomerHealth, 'status' | 'snapshotWeek' | 'fresh' | 'acceptancePct' | 'dauPct' | 'iarrUsd'>;
   changes: { acceptance: number | null; dau: number | null; iarr: number | null };
 };
 
