@@ -141,6 +141,8 @@ export interface ProgressEntriesTable {
   routed_to: string | null;
   resolved_at: Timestamp | null;
   resolved_by: number | null;
+  resolution_note: string | null;
+  submission_key: string | null;
   author_id: number;
   created_at: CreatedAt;
   version: Generated<number>;

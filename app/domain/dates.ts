@@ -8,7 +8,10 @@ function toUtc(isoDate: string): Date {
 
 /** Whether the string is a real calendar date in `YYYY-MM-DD` form. */
 export function isIsoDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && toUtc(value).toISOString().startsWith(value);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  // Month 13 makes no date at all; 2026-02-30 makes a date in March: both are refused.
+  const date = toUtc(value);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 /** The date `days` after `isoDate` (before it when negative). */

@@ -10,17 +10,18 @@ import { listIarrLedger } from './iarr.server';
 import { loadIntakeGate } from './intake-gate.server';
 import { listSnapshots } from './metrics.server';
 import { findPartnershipExit } from './partnerships.server';
+import { listProgress, listThemeNames, type ProgressFilter } from './progress.server';
 import { settingChangeHistory } from './settings.server';
 
 const RECENT_WEEKS = 12;
 
 /** Everything a customer's page shows at `today`, or null for an unknown slug; a fixed number of queries. */
-export async function loadCustomerPage(db: Executor, options: { slug: string; today: string; timeZone: string }) {
+export async function loadCustomerPage(db: Executor, options: { slug: string; today: string; timeZone: string; progressFilter?: ProgressFilter }) {
   const customer = await findCustomerBySlug(db, options.slug);
   if (!customer) return null;
   const { today } = options;
   // Independent queries, run side by side on a server pool (PGlite's single connection takes them in turn).
-  const [evaluation, evaluations, decisions, exit, intake, snapshots, ledger, changes] = await Promise.all([
+  const [evaluation, evaluations, decisions, exit, intake, snapshots, ledger, changes, progress, themes] = await Promise.all([
     currentEvaluation(db, customer.id),
     listEvaluations(db, customer.id),
     listDecisions(db, customer.id),
@@ -29,6 +30,8 @@ export async function loadCustomerPage(db: Executor, options: { slug: string; to
     listSnapshots(db, customer.id),
     listIarrLedger(db, customer.id),
     settingChangeHistory(db, options.timeZone),
+    listProgress(db, customer.id, options.progressFilter),
+    listThemeNames(db),
   ]);
   // An active partner's overview came with the gate; any other customer's takes one query more.
   const overview =
@@ -58,5 +61,7 @@ export async function loadCustomerPage(db: Executor, options: { slug: string; to
     recordedWeeks: weeks.map((week) => week.weekStart),
     trends,
     ledger,
+    progress,
+    themes,
   };
 }

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import type { z } from 'zod';
 import { forbidden, requirePermission } from '~/auth/guards.server';
@@ -12,6 +13,7 @@ import { TrendCharts } from '~/components/customer/trend-charts';
 import { EditAnswersForm } from '~/components/customer/edit-answers-form';
 import type { IntentReply } from '~/components/customer/intent-reply';
 import { PartnershipForms } from '~/components/customer/partnership-forms';
+import { ProgressForm, ProgressLog } from '~/components/customer/progress-log';
 import { SnapshotTable } from '~/components/customer/snapshot-table';
 import { ErrorPage } from '~/components/error-page';
 import { appErrorReply } from '~/components/field';
@@ -24,6 +26,7 @@ import { STAGE_LABELS } from '~/domain/lifecycle';
 import { can, canLogProgressFor, type Permission } from '~/domain/roles';
 import { invariantResponse } from '~/http/responses.server';
 import { teamToday } from '~/http/team-date.server';
+import type { Audited } from '~/models/audit.server';
 import { editFrameworkAnswers } from '~/models/candidates.server';
 import { getCustomerBySlug } from '~/models/customers.server';
 import { loadCustomerPage } from '~/models/customer-page.server';
@@ -32,17 +35,20 @@ import { decideOnCandidate } from '~/models/decisions.server';
 import { recordIarrEntries } from '~/models/iarr.server';
 import { findSnapshot, recordSnapshots } from '~/models/metrics.server';
 import { assignLeadEngineer, closePartnership, listPossibleLeads } from '~/models/partnerships.server';
+import { logProgress, resolveProgressEntry } from '~/models/progress.server';
 import { answersOf, EditAnswersFormSchema } from '~/schemas/candidates';
 import { DecisionFormSchema } from '~/schemas/decisions';
 import { IarrFormSchema, SnapshotFormSchema } from '~/schemas/metrics';
 import { AssignLeadFormSchema, PartnershipExitFormSchema } from '~/schemas/partnerships';
+import { ProgressFilterSchema, ProgressFormSchema, ResolveEntryFormSchema } from '~/schemas/progress';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.customer.name ?? 'Customer'} · Strat Tracker` }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'read');
   const today = teamToday(context);
-  const options = { slug: params.slug ?? '', today, timeZone: context.teamTimezone };
+  const progressFilter = ProgressFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const options = { slug: params.slug ?? '', today, timeZone: context.teamTimezone, progressFilter };
   const page = await readThroughSnapshot(context.db, `customer page ${JSON.stringify(options)}`, (db) => loadCustomerPage(db, options));
   invariantResponse(page, `No customer has the slug "${params.slug}".`);
   const may = {
@@ -51,73 +57,126 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     manage: can(user.role, 'managePartnerships'),
     log: canLogProgressFor(user, page.customer.lead_engineer_id),
   };
-  return { ...page, today, may, leads: may.manage ? await listPossibleLeads(context.db) : [] };
+  return {
+    ...page, today, may, progressFilter,
+    leads: may.manage ? await listPossibleLeads(context.db) : [],
+    // A fresh key with every form shown: the same form posted twice logs one entry.
+    submissionKey: may.log ? randomUUID() : '',
+  };
 }
 
-const INTENT_PERMISSIONS: Record<string, Permission> = {
-  'record-snapshot': 'logProgress',
-  'add-iarr': 'logProgress',
-  'edit-answers': 'editCandidates',
-  decide: 'decide',
-  'assign-lead': 'managePartnerships',
-  'hand-off': 'managePartnerships',
-  end: 'managePartnerships',
+type Customer = Awaited<ReturnType<typeof getCustomerBySlug>>;
+type IntentCall = { context: AppLoadContext; slug: string; audited: Audited; customer: Customer };
+
+/** One form of the page: who may send it, its schema, and what it does; an AppError it throws is shown on the form. */
+type IntentHandler = {
+  permission: Permission;
+  /** Only for the customer's lead engineer when the actor is an engineer. */
+  leadScoped?: boolean;
+  schema: z.ZodType;
+  run(input: never, call: IntentCall): Promise<void>;
 };
 
-const SCHEMAS: Record<string, z.ZodType> = {
-  'record-snapshot': SnapshotFormSchema,
-  'add-iarr': IarrFormSchema,
-  'edit-answers': EditAnswersFormSchema,
-  decide: DecisionFormSchema,
-  'assign-lead': AssignLeadFormSchema,
-  'hand-off': PartnershipExitFormSchema,
-  end: PartnershipExitFormSchema,
+function handler<Schema extends z.ZodType>(spec: {
+  permission: Permission;
+  leadScoped?: boolean;
+  schema: Schema;
+  run(input: z.infer<Schema>, call: IntentCall): Promise<void>;
+}): IntentHandler {
+  return spec as IntentHandler;
+}
+
+const closePartnershipHandler = handler({
+  permission: 'managePartnerships',
+  schema: PartnershipExitFormSchema,
+  async run(input, { context, slug, audited }) {
+    await closePartnership(context.db, {
+      ...audited, slug, version: input.version, exitNotes: input.exitNotes, exitedOn: input.exitedOn,
+      outcome: input.intent === 'hand-off' ? 'handed_off' : 'ended',
+      receivingTeam: input.intent === 'hand-off' ? input.receivingTeam : undefined,
+    });
+  },
+});
+
+const INTENTS: Record<string, IntentHandler> = {
+  'record-snapshot': handler({
+    permission: 'logProgress',
+    leadScoped: true,
+    schema: SnapshotFormSchema,
+    async run({ intent: _intent, replace, ...week }, { context, slug, audited, customer }) {
+      const recorded = await findSnapshot(context.db, customer.id, week.weekStart);
+      if (recorded && !replace) {
+        const message = `The week of ${week.weekStart} is already recorded (shown ${recorded.completions_shown}, accepted ${recorded.completions_accepted}, DAU ${recorded.dau} of ${recorded.available_developers}). Tick “Replace the recorded week” to overwrite it.`;
+        throw new AppError({ status: 409, code: 'week_recorded', message, fields: { weekStart: message } });
+      }
+      await recordSnapshots(context.db, { ...audited, snapshots: [{ ...week, customer: slug }], today: teamToday(context) });
+    },
+  }),
+  'add-iarr': handler({
+    permission: 'logProgress',
+    leadScoped: true,
+    schema: IarrFormSchema,
+    async run({ intent: _intent, ...entry }, { context, slug, audited }) {
+      await recordIarrEntries(context.db, { ...audited, entries: [{ ...entry, customer: slug }] });
+    },
+  }),
+  'log-progress': handler({
+    permission: 'logProgress',
+    leadScoped: true,
+    schema: ProgressFormSchema,
+    async run({ entry, submissionKey }, { context, audited, customer }) {
+      await logProgress(context.db, { ...audited, customerId: customer.id, entry, submissionKey, today: teamToday(context) });
+    },
+  }),
+  'resolve-entry': handler({
+    permission: 'logProgress',
+    leadScoped: true,
+    schema: ResolveEntryFormSchema,
+    async run(input, { context, audited, customer }) {
+      await resolveProgressEntry(context.db, { ...audited, ...input, customerId: customer.id });
+    },
+  }),
+  'edit-answers': handler({
+    permission: 'editCandidates',
+    schema: EditAnswersFormSchema,
+    async run(input, { context, slug, audited }) {
+      await editFrameworkAnswers(context.db, { ...audited, slug, version: input.version, answers: answersOf(input), notes: input.notes ?? '' });
+    },
+  }),
+  decide: handler({
+    permission: 'decide',
+    schema: DecisionFormSchema,
+    async run(input, { context, slug, audited }) {
+      await decideOnCandidate(context.db, { ...audited, ...input, slug, today: teamToday(context) });
+    },
+  }),
+  'assign-lead': handler({
+    permission: 'managePartnerships',
+    schema: AssignLeadFormSchema,
+    async run(input, { context, slug, audited }) {
+      await assignLeadEngineer(context.db, { ...audited, slug, email: input.email, version: input.version });
+    },
+  }),
+  'hand-off': closePartnershipHandler,
+  end: closePartnershipHandler,
 };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get('intent'));
-  invariantResponse(intent in SCHEMAS, 'Unknown action.', 400);
-  const actor = await requirePermission(request, context, INTENT_PERMISSIONS[intent]!);
+  const intentHandler = INTENTS[intent];
+  invariantResponse(intentHandler, 'Unknown action.', 400);
+  const actor = await requirePermission(request, context, intentHandler.permission);
   const slug = params.slug ?? '';
-  const submission = parseWithZod(formData, { schema: SCHEMAS[intent]! });
+  const submission = parseWithZod(formData, { schema: intentHandler.schema });
   if (submission.status !== 'success') return json<IntentReply>({ intent, result: submission.reply() }, { status: 422 });
   const audited = { actor, now: context.now(), ip: context.clientIp };
   try {
-    if (intent === 'record-snapshot' || intent === 'add-iarr') {
-      const customer = await getCustomerBySlug(context.db, slug);
-      if (!canLogProgressFor(actor, customer.lead_engineer_id)) {
-        throw await forbidden(request, context, actor, 'log for a customer they do not lead', 'You may log only for the customers you lead.');
-      }
-      if (intent === 'record-snapshot') {
-        const { intent: _intent, replace, ...week } = submission.value as z.infer<typeof SnapshotFormSchema>;
-        const recorded = await findSnapshot(context.db, customer.id, week.weekStart);
-        if (recorded && !replace) {
-          const message = `The week of ${week.weekStart} is already recorded (shown ${recorded.completions_shown}, accepted ${recorded.completions_accepted}, DAU ${recorded.dau} of ${recorded.available_developers}). Tick “Replace the recorded week” to overwrite it.`;
-          return json<IntentReply>({ intent, result: submission.reply({ fieldErrors: { weekStart: [message] } }) }, { status: 409 });
-        }
-        await recordSnapshots(context.db, { ...audited, snapshots: [{ ...week, customer: slug }], today: teamToday(context) });
-      } else {
-        const { intent: _intent, ...entry } = submission.value as z.infer<typeof IarrFormSchema>;
-        await recordIarrEntries(context.db, { ...audited, entries: [{ ...entry, customer: slug }] });
-      }
-    } else if (intent === 'edit-answers') {
-      const input = submission.value as z.infer<typeof EditAnswersFormSchema>;
-      await editFrameworkAnswers(context.db, { ...audited, slug, version: input.version, answers: answersOf(input), notes: input.notes ?? '' });
-    } else if (intent === 'decide') {
-      const input = submission.value as z.infer<typeof DecisionFormSchema>;
-      await decideOnCandidate(context.db, { ...audited, ...input, slug, today: teamToday(context) });
-    } else if (intent === 'assign-lead') {
-      const input = submission.value as z.infer<typeof AssignLeadFormSchema>;
-      await assignLeadEngineer(context.db, { ...audited, slug, email: input.email, version: input.version });
-    } else {
-      const input = submission.value as z.infer<typeof PartnershipExitFormSchema>;
-      await closePartnership(context.db, {
-        ...audited, slug, version: input.version, exitNotes: input.exitNotes, exitedOn: input.exitedOn,
-        outcome: input.intent === 'hand-off' ? 'handed_off' : 'ended',
-        receivingTeam: input.intent === 'hand-off' ? input.receivingTeam : undefined,
-      });
+    const customer = await getCustomerBySlug(context.db, slug);
+    if (intentHandler.leadScoped && !canLogProgressFor(actor, customer.lead_engineer_id)) {
+      throw await forbidden(request, context, actor, 'log for a customer they do not lead', 'You may log only for the customers you lead.');
     }
+    await intentHandler.run(submission.value as never, { context, slug, audited, customer });
   } catch (error) {
     if (error instanceof AppError) {
       // Bulk-write errors name fields as `snapshots[0].weekStart`; the form's field is `weekStart`.
@@ -126,12 +185,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     throw error;
   }
-  return redirect(`/customers/${slug}`);
+  return redirect(`/customers/${slug}${new URL(request.url).search}`);
 }
 
 export default function CustomerPage() {
-  const { customer, evaluation, evaluations, decisions, exit, gate, partners, health, snapshots, recordedWeeks, trends, ledger, leads, today, may } =
-    useLoaderData<typeof loader>();
+  const {
+    customer, evaluation, evaluations, decisions, exit, gate, partners, health, snapshots, recordedWeeks, trends, ledger, leads, today, may,
+    progress, progressFilter, themes, submissionKey,
+  } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{customer.name}</h1>
@@ -163,6 +224,10 @@ export default function CustomerPage() {
           ) : null}
         </>
       ) : null}
+
+      <ProgressLog entries={progress} filter={progressFilter} mayLog={may.log}>
+        {may.log ? <ProgressForm today={today} themes={themes} submissionKey={submissionKey} /> : null}
+      </ProgressLog>
 
       <h2>Decision framework</h2>
       {evaluation ? (

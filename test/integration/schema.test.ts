@@ -1,6 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../db/migrate';
+import { migrations } from '../../db/migrations/index';
 import type { DB } from '../../db/schema';
 import { createEmptyDatabase, createTestDatabase, type TestDatabase } from '../support/database';
 import { createTestUser } from '../factories/users';
@@ -9,8 +10,12 @@ describe('migrations', () => {
   it('build the whole schema from an empty database, and running them again changes nothing', async () => {
     const database = await createEmptyDatabase();
     try {
-      expect(await migrateToLatest(database.db)).toEqual(['202611210900_initial_schema']);
+      expect(await migrateToLatest(database.db)).toEqual(Object.keys(migrations));
       expect(await migrateToLatest(database.db)).toEqual([]);
+      // Every migration after the first can be undone and redone.
+      const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } });
+      for (let step = 1; step < Object.keys(migrations).length; step += 1) expect((await migrator.migrateDown()).error).toBeUndefined();
+      expect(await migrateToLatest(database.db)).toEqual(Object.keys(migrations).slice(1));
       const tables = await sql<{ table_name: string }>`
         select table_name from information_schema.tables where table_schema = 'public' and table_name not like 'kysely%'
         order by table_name`.execute(database.db);
