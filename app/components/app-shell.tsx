@@ -9,6 +9,7 @@ const NAV: { to: string; label: string; visible?: (role: Role) => boolean }[] = 
   { to: '/partners', label: 'Partners' },
   { to: '/candidates', label: 'Candidates' },
   { to: '/updates', label: 'Weekly updates' },
+  { to: '/themes', label: 'Feedback' },
   { to: '/settings', label: 'Settings' },
   { to: '/users', label: 'Users', visible: (role) => can(role, 'manageUsers') },
   { to: '/audit', label: 'Audit', visible: (role) => can(role, 'readAudit') },

@@ -12,6 +12,7 @@ const PAGES: [string, Role[]][] = [
   ['/candidates', ['exec', 'em', 'engineer', 'viewer']],
   ['/candidates/new', ['exec', 'em']],
   ['/updates', ['exec', 'em', 'engineer', 'viewer']],
+  ['/themes', ['exec', 'em', 'engineer', 'viewer']],
   ['/settings', ['exec', 'em', 'engineer', 'viewer']],
   ['/users', ['exec', 'em']],
   ['/audit', ['exec', 'em']],
