@@ -1,38 +1,53 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
 import { ErrorPage } from '~/components/error-page';
 import { formatDate } from '~/components/format';
-import { listWeeklyUpdates } from '~/models/weekly-updates.server';
+import { isUpdateOverdue, UPDATE_STATUS_LABELS, updateDueOn } from '~/domain/weekly-update';
+import { teamToday } from '~/http/team-date.server';
+import { listWeeklyUpdateStates } from '~/models/weekly-updates.server';
 
 export const meta: MetaFunction = () => [{ title: 'Weekly updates · Strat Tracker' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, 'read');
-  return { updates: await listWeeklyUpdates(context.db) };
+  const weeks = await listWeeklyUpdateStates(context.db, teamToday(context));
+  return {
+    timeZone: context.teamTimezone,
+    weeks: weeks.map((week) => ({ ...week, overdue: isUpdateOverdue(week, context.now(), context.teamTimezone) })),
+  };
 }
 
+/** Every week's Friday update: submitted, amended, draft, missing, or overdue. */
 export default function WeeklyUpdates() {
-  const { updates } = useLoaderData<typeof loader>();
+  const { weeks, timeZone } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Weekly updates</h1>
-      <p className="notice">Drafting and submitting the Friday update arrives in a coming release.</p>
+      <p className="notice">{`Each week’s update is due by Friday 23:59 (${timeZone}). The EM drafts it from the week’s progress log, then submits it.`}</p>
       <table>
+        <caption className="notice">The weeks, newest first</caption>
         <thead>
           <tr>
             <th scope="col">Week of</th>
-            <th scope="col">Status</th>
+            <th scope="col">Due</th>
+            <th scope="col">State</th>
             <th scope="col">Submitted</th>
           </tr>
         </thead>
         <tbody>
-          {updates.map((update) => (
-            <tr key={update.week_start}>
-              <th scope="row">{update.week_start}</th>
-              <td>{update.status}</td>
+          {weeks.map((week) => (
+            <tr key={week.weekStart}>
+              <th scope="row">
+                <Link to={`/updates/${week.weekStart}`}>{week.weekStart}</Link>
+              </th>
+              <td>{updateDueOn(week.weekStart)}</td>
+              <td className={week.overdue ? 'status status-at_risk' : undefined}>
+                {week.overdue ? `${UPDATE_STATUS_LABELS[week.status]}, overdue` : UPDATE_STATUS_LABELS[week.status]}
+              </td>
               <td>
-                {update.submitted_at ? `${formatDate(update.submitted_at)} by ${update.submitted_by_name ?? '—'}` : '—'}
+                {week.submittedAt ? `${formatDate(week.submittedAt)} by ${week.submittedBy ?? '—'}` : '—'}
+                {week.amendedAt ? `; amended ${formatDate(week.amendedAt)}` : ''}
               </td>
             </tr>
           ))}
