@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { addDays } from '~/domain/dates';
 import type { Executor } from './db.server';
 
 export type Actor = { id: number; email: string } | null;
@@ -34,13 +36,39 @@ export async function recordAudit(db: Executor, record: AuditRecord): Promise<vo
     .execute();
 }
 
-/** The newest audit entries first, `limit` at a time, older than the entry id `beforeId` when given. */
-export async function listAuditEntries(db: Executor, options: { limit: number; beforeId?: number }) {
+export type AuditFilter = { entityType?: string; actorId?: number; from?: string; to?: string; beforeId?: number };
+
+/**
+ * The newest audit entries first, `limit` at a time (older than the entry id `beforeId` when given), of one
+ * entity type, one actor, and between two UTC dates (both included) when asked.
+ */
+export async function listAuditEntries(db: Executor, filter: AuditFilter & { limit: number }) {
   let query = db
     .selectFrom('audit_log')
     .select(['id', 'at', 'actor_label', 'action', 'entity_type', 'entity_id', 'before', 'after', 'ip'])
     .orderBy('id', 'desc')
-    .limit(options.limit);
-  if (options.beforeId) query = query.where('id', '<', options.beforeId);
+    .limit(filter.limit);
+  if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
+  if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
+  if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
+  if (filter.from) query = query.where('at', '>=', new Date(`${filter.from}T00:00:00Z`));
+  if (filter.to) query = query.where('at', '<', new Date(`${addDays(filter.to, 1)}T00:00:00Z`));
   return query.execute();
+}
+
+/** What the audit log can be filtered by: the entity types it holds, and the users who acted. */
+export async function listAuditFilterChoices(db: Executor) {
+  const [entityTypes, actors] = await Promise.all([
+    // A recursive skip scan on (entity_type, id): one index probe per type, however long the log.
+    sql<{ entity_type: string }>`
+      with recursive types as (
+        (select entity_type from audit_log where entity_type is not null order by entity_type limit 1)
+        union all
+        select (select entity_type from audit_log where entity_type > types.entity_type order by entity_type limit 1)
+        from types where types.entity_type is not null
+      )
+      select entity_type from types where entity_type is not null`.execute(db),
+    db.selectFrom('users').select(['id', 'name', 'email']).orderBy('name').execute(),
+  ]);
+  return { entityTypes: entityTypes.rows.map((row) => row.entity_type), actors };
 }

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
 import { ErrorPage } from '~/components/error-page';
-import { listAuditEntries } from '~/models/audit.server';
+import { listAuditEntries, listAuditFilterChoices } from '~/models/audit.server';
+import { AuditFilterSchema } from '~/schemas/audit';
 
 export const meta: MetaFunction = () => [{ title: 'Audit log · Strat Tracker' }];
 
@@ -10,47 +11,102 @@ const PAGE_SIZE = 100;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, 'readAudit');
-  const before = Number(new URL(request.url).searchParams.get('before'));
-  const entries = await listAuditEntries(context.db, {
-    limit: PAGE_SIZE,
-    beforeId: Number.isInteger(before) && before > 0 ? before : undefined,
-  });
+  const params = new URL(request.url).searchParams;
+  const { entity, actor, from, to, before } = AuditFilterSchema.parse(Object.fromEntries(params));
+  const [entries, choices] = await Promise.all([
+    listAuditEntries(context.db, { limit: PAGE_SIZE, entityType: entity, actorId: actor, from, to, beforeId: before }),
+    listAuditFilterChoices(context.db),
+  ]);
+  const filter = { entity, actor, from, to };
+  const filterParams = new URLSearchParams(Object.entries(filter).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])));
+  const last = entries.length === PAGE_SIZE ? entries.at(-1)!.id : null;
   return {
-    entries: entries.map((entry) => ({ ...entry, change: JSON.stringify({ before: entry.before, after: entry.after }) })),
-    nextBefore: entries.length === PAGE_SIZE ? entries[entries.length - 1]?.id : null,
+    filter,
+    choices,
+    entries: entries.map(({ before: valuesBefore, after: valuesAfter, ...entry }) => ({
+      ...entry,
+      before: valuesBefore === null ? '' : JSON.stringify(valuesBefore),
+      after: valuesAfter === null ? '' : JSON.stringify(valuesAfter),
+    })),
+    older: last === null ? null : `?${new URLSearchParams([...filterParams, ['before', String(last)]])}`,
+    newest: before ? `?${filterParams}` : null,
   };
 }
 
+/** Every change with its actor, time, entity, before and after: filtered, newest first, a page at a time. */
 export default function Audit() {
-  const { entries, nextBefore } = useLoaderData<typeof loader>();
+  const { filter, choices, entries, older, newest } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Audit log</h1>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">When (UTC)</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Subject</th>
-            <th scope="col">Change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.id}>
-              <td>{entry.at.slice(0, 19).replace('T', ' ')}</td>
-              <td>{entry.actor_label}</td>
-              <td>{entry.action}</td>
-              <td>{entry.entity_type ? `${entry.entity_type} ${entry.entity_id ?? ''}` : '—'}</td>
-              <td>
-                <code>{entry.change === '{}' ? '' : entry.change}</code>
-              </td>
+      <Form method="get" className="inline filters">
+        <div>
+          <label htmlFor="audit-entity">Entity</label>
+          <select id="audit-entity" name="entity" defaultValue={filter.entity ?? ''}>
+            <option value="">All entities</option>
+            {choices.entityTypes.map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="audit-actor">Actor</label>
+          <select id="audit-actor" name="actor" defaultValue={filter.actor ?? ''}>
+            <option value="">Anyone</option>
+            {choices.actors.map((actor) => (
+              <option key={actor.id} value={actor.id}>{`${actor.name} (${actor.email})`}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="audit-from">From (UTC)</label>
+          <input id="audit-from" name="from" type="date" defaultValue={filter.from ?? ''} />
+        </div>
+        <div>
+          <label htmlFor="audit-to">To (UTC)</label>
+          <input id="audit-to" name="to" type="date" defaultValue={filter.to ?? ''} />
+        </div>
+        <button type="submit">Filter</button>
+      </Form>
+      {entries.length === 0 ? (
+        <p className="notice">No changes match these filters.</p>
+      ) : (
+        <table>
+          <caption className="notice">Changes, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">When (UTC)</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Subject</th>
+              <th scope="col">Before</th>
+              <th scope="col">After</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {nextBefore ? <Link to={`?before=${nextBefore}`}>Older entries</Link> : null}
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>{entry.at.slice(0, 19).replace('T', ' ')}</td>
+                <td>{entry.actor_label}</td>
+                <td>{entry.action}</td>
+                <td>{entry.entity_type ? `${entry.entity_type} ${entry.entity_id ?? ''}` : '—'}</td>
+                <td>
+                  <code>{entry.before}</code>
+                </td>
+                <td>
+                  <code>{entry.after}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="actions">
+        {newest ? <Link to={newest}>Newest entries</Link> : null}
+        {older ? <Link to={older}>Older entries</Link> : null}
+      </p>
     </>
   );
 }

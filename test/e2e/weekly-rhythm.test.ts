@@ -56,6 +56,10 @@ describe('the weekly rhythm', () => {
     await em.getByRole('link', { name: 'Feedback' }).click();
     await em.getByRole('heading', { level: 1, name: 'Feedback themes' }).waitFor();
     await expectNoAxeViolations(em);
+    await em.getByRole('link', { name: 'Audit' }).click();
+    await em.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+    expect(await em.getByRole('cell', { name: 'weekly_update.submitted' }).count()).toBe(1);
+    await expectNoAxeViolations(em);
     await context.close();
   });
 });
