@@ -191,6 +191,20 @@ describe('Markdown in the log', () => {
     expect(log).not.toMatch(/<script>alert|<img src=x|<svg|href="javascript:|href="data:/i);
     expect(log).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
+
+  it('shows every other text field as plain text: theme, owning team, platform team, resolution note', async () => {
+    const customer = await led();
+    const attack = '<script>alert(1)</script><img src=x onerror=alert(1)>';
+    await postForm(customer.slug, 'engineer', entryForm({ kind: 'feedback', body: 'x', themeName: `${attack} theme`, newThemeOwner: `${attack} team` }));
+    await postForm(customer.slug, 'engineer', entryForm({ kind: 'request', body: 'y', routing: 'platform', platformTeam: `${attack} platform` }));
+    const [, request] = await entriesOf(customer.id);
+    await postForm(customer.slug, 'engineer', { intent: 'resolve-entry', entryId: String(request!.id), version: '1', resolutionNote: `${attack} note` });
+    for (const html of [await pageOf(customer.slug), await (await app.server.request('/themes', { cookie: cookies.viewer })).text()]) {
+      const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+      expect(main).not.toMatch(/<script>alert|<img src=x/);
+      expect(main).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;');
+    }
+  });
 });
 
 describe('POST /api/v1/customers/:slug/progress', () => {
