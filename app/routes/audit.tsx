@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
 import { ErrorPage } from '~/components/error-page';
+import { FilterSelect } from '~/components/filter-select';
 import { listAuditEntries, listAuditFilterChoices } from '~/models/audit.server';
 import { AuditFilterSchema } from '~/schemas/audit';
 
@@ -40,26 +41,22 @@ export default function Audit() {
     <>
       <h1>Audit log</h1>
       <Form method="get" className="inline filters">
-        <div>
-          <label htmlFor="audit-entity">Entity</label>
-          <select id="audit-entity" name="entity" defaultValue={filter.entity ?? ''}>
-            <option value="">All entities</option>
-            {choices.entityTypes.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="audit-actor">Actor</label>
-          <select id="audit-actor" name="actor" defaultValue={filter.actor ?? ''}>
-            <option value="">Anyone</option>
-            {choices.actors.map((actor) => (
-              <option key={actor.id} value={actor.id}>{`${actor.name} (${actor.email})`}</option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="audit-entity"
+          name="entity"
+          label="Entity"
+          value={filter.entity}
+          anyLabel="All entities"
+          options={choices.entityTypes.map((type) => ({ value: type, label: type }))}
+        />
+        <FilterSelect
+          id="audit-actor"
+          name="actor"
+          label="Actor"
+          value={filter.actor}
+          anyLabel="Anyone"
+          options={choices.actors.map((actor) => ({ value: actor.id, label: `${actor.name} (${actor.email})` }))}
+        />
         <div>
           <label htmlFor="audit-from">From (UTC)</label>
           <input id="audit-from" name="from" type="date" defaultValue={filter.from ?? ''} />

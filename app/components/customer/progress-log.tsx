@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { describeRouting, isResolvable, PROGRESS_KIND_LABELS, PROGRESS_KINDS, type ProgressKind } from '~/domain/progress';
 import type { ProgressFormSchema, ResolveEntryFormSchema } from '~/schemas/progress';
 import { FormErrors, InputField, SelectField, TextareaField } from '../field';
+import { FilterSelect } from '../filter-select';
 import { Markdown } from '../markdown';
 import { useIntentReply } from './intent-reply';
 
@@ -24,6 +25,10 @@ export type ProgressEntry = {
 };
 
 const KIND_OPTIONS = PROGRESS_KINDS.map((kind) => ({ value: kind, label: PROGRESS_KIND_LABELS[kind] }));
+const STATE_OPTIONS = [
+  { value: 'open', label: 'Open blockers and requests' },
+  { value: 'resolved', label: 'Resolved' },
+];
 const ROUTING_OPTIONS = [
   { value: 'none', label: 'Kept by the team' },
   { value: 'support', label: 'Support' },
@@ -35,25 +40,8 @@ const ROUTING_OPTIONS = [
 function ProgressFilters({ filter }: { filter: { kind?: string; state?: string } }) {
   return (
     <Form method="get" className="inline filters" preventScrollReset>
-      <div>
-        <label htmlFor="progress-kind">Kind</label>
-        <select id="progress-kind" name="kind" defaultValue={filter.kind ?? ''}>
-          <option value="">All kinds</option>
-          {KIND_OPTIONS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="progress-state">State</label>
-        <select id="progress-state" name="state" defaultValue={filter.state ?? ''}>
-          <option value="">Open and resolved</option>
-          <option value="open">Open blockers and requests</option>
-          <option value="resolved">Resolved</option>
-        </select>
-      </div>
+      <FilterSelect id="progress-kind" name="kind" label="Kind" value={filter.kind} anyLabel="All kinds" options={KIND_OPTIONS} />
+      <FilterSelect id="progress-state" name="state" label="State" value={filter.state} anyLabel="Open and resolved" options={STATE_OPTIONS} />
       <button type="submit">Filter</button>
     </Form>
   );
