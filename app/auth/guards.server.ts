@@ -10,9 +10,14 @@ import { getSessionUser } from './session.server';
 
 export type SignedInUser = { id: number; email: string; name: string; role: Role };
 
+// The root's loader and the page's run with the same load context: the session is looked up once per request.
+const usersByRequest = new WeakMap<AppContext, Promise<SignedInUser | null>>();
+
 /** The signed-in user, or null. */
-export async function getUser(request: Request, context: AppContext): Promise<SignedInUser | null> {
-  return getSessionUser(request, context);
+export function getUser(request: Request, context: AppContext): Promise<SignedInUser | null> {
+  let user = usersByRequest.get(context);
+  if (!user) usersByRequest.set(context, (user = getSessionUser(request, context)));
+  return user;
 }
 
 /** The signed-in user; otherwise a redirect to the sign-in page that comes back here. */
