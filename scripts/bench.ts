@@ -13,6 +13,7 @@ import { addDays, dateInZone, weekStartOf } from '~/domain/dates';
 import { commitImport } from '~/models/csv-import.server';
 import { loadCustomerPage } from '~/models/customer-page.server';
 import { loadDashboard } from '~/models/dashboard.server';
+import { ProgressFilterSchema } from '~/schemas/progress';
 import { openDatabase, openPostgres, type Database } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { BASE_SCALE, generateBenchData } from './bench-data';
@@ -169,7 +170,7 @@ async function benchScale(factor: number, passwordHash: string) {
     const slug = 'customer-1';
     const sql = {
       dashboard: await sqlAlone(() => loadDashboard(opened.db, today)),
-      customer: await sqlAlone(() => loadCustomerPage(opened.db, { slug, today, timeZone: 'UTC' })),
+      customer: await sqlAlone(() => loadCustomerPage(opened.db, { slug, today, timeZone: 'UTC', progressFilter: ProgressFilterSchema.parse({}) })),
     };
     let importMs: number | null = null;
     if (factor === 1) {

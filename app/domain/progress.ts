@@ -12,6 +12,10 @@ export const PROGRESS_KIND_LABELS: Record<ProgressKind, string> = {
   request: 'Request',
 };
 
+/** The log shows its latest entries a page at a time, up to a bound that keeps a page quick to render. */
+export const LOG_PAGE = 25;
+export const MAX_SHOWN_ENTRIES = 500;
+
 /** Blockers and requests stay open until resolved; the other kinds are records of what happened. */
 export function isResolvable(kind: ProgressKind): boolean {
   return kind === 'blocker' || kind === 'request';

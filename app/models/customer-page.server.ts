@@ -16,7 +16,7 @@ import { settingChangeHistory } from './settings.server';
 const RECENT_WEEKS = 12;
 
 /** Everything a customer's page shows at `today`, or null for an unknown slug; a fixed number of queries. */
-export async function loadCustomerPage(db: Executor, options: { slug: string; today: string; timeZone: string; progressFilter?: ProgressFilter }) {
+export async function loadCustomerPage(db: Executor, options: { slug: string; today: string; timeZone: string; progressFilter: ProgressFilter }) {
   const customer = await findCustomerBySlug(db, options.slug);
   if (!customer) return null;
   const { today } = options;

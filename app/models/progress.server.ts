@@ -95,12 +95,13 @@ export async function resolveProgressEntry(
   });
 }
 
-export type ProgressFilter = { kind?: ProgressKind; state?: 'open' | 'resolved' };
+export type ProgressFilter = { kind?: ProgressKind; state?: 'open' | 'resolved'; shown: number };
 
-const LOG_PAGE = 100;
-
-/** A customer's log, newest first (the latest 100 that match), with theme, author and resolver. */
-export async function listProgress(db: Executor, customerId: number, filter: ProgressFilter = {}) {
+/**
+ * A customer's log, newest first: the latest `shown` entries that match, with theme, author and resolver, and
+ * whether there are more.
+ */
+export async function listProgress(db: Executor, customerId: number, filter: ProgressFilter) {
   let query = db
     .selectFrom('progress_entries as entry')
     .innerJoin('users as author', 'author.id', 'entry.author_id')
@@ -114,7 +115,8 @@ export async function listProgress(db: Executor, customerId: number, filter: Pro
   if (filter.kind) query = query.where('entry.kind', '=', filter.kind);
   if (filter.state === 'open') query = query.where('entry.kind', 'in', ['blocker', 'request']).where('entry.resolved_at', 'is', null);
   if (filter.state === 'resolved') query = query.where('entry.resolved_at', 'is not', null);
-  return query.orderBy('entry.occurred_on', 'desc').orderBy('entry.id', 'desc').limit(LOG_PAGE).execute();
+  const rows = await query.orderBy('entry.occurred_on', 'desc').orderBy('entry.id', 'desc').limit(filter.shown + 1).execute();
+  return { entries: rows.slice(0, filter.shown), more: rows.length > filter.shown };
 }
 
 /** Every feedback theme with its owning team, by name: what a feedback entry picks from. */

@@ -225,7 +225,7 @@ export default function CustomerPage() {
         </>
       ) : null}
 
-      <ProgressLog entries={progress} filter={progressFilter} mayLog={may.log}>
+      <ProgressLog log={progress} filter={progressFilter} mayLog={may.log}>
         {may.log ? <ProgressForm today={today} themes={themes} submissionKey={submissionKey} /> : null}
       </ProgressLog>
 

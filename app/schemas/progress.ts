@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROGRESS_KINDS, ROUTING_TARGETS } from '~/domain/progress';
+import { LOG_PAGE, MAX_SHOWN_ENTRIES, PROGRESS_KINDS, ROUTING_TARGETS } from '~/domain/progress';
 import { isoDate } from './metrics';
 
 export const MAX_BODY_LENGTH = 10_000;
@@ -86,4 +86,6 @@ export const ResolveEntryFormSchema = z.object({
 export const ProgressFilterSchema = z.object({
   kind: z.enum(PROGRESS_KINDS).optional().catch(undefined),
   state: z.enum(['open', 'resolved']).optional().catch(undefined),
+  // How many of the latest matching entries to show: a page at a time, as the reader asks for more.
+  shown: z.coerce.number().int().min(1).max(MAX_SHOWN_ENTRIES).catch(LOG_PAGE).default(LOG_PAGE),
 });

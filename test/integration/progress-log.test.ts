@@ -134,6 +134,24 @@ describe('logging progress on the customer page', () => {
   });
 });
 
+describe('a long log', () => {
+  it('shows the latest 25 entries, and older ones when asked, keeping the filters', async () => {
+    const customer = await led();
+    for (let index = 1; index <= 27; index += 1) {
+      await postApi(customer.slug, 'engineer', { kind: 'progress', occurredOn: '2026-11-17', body: `Entry number ${index}.` });
+    }
+    const first = await pageOf(customer.slug, '?kind=progress');
+    expect(first.match(/<p>Entry number \d+\.<\/p>/g)).toHaveLength(25);
+    expect(first).toContain('Entry number 27.');
+    expect(first).not.toContain('Entry number 2.');
+    const more = /href="(\/customers\/[^"]+)">Show older entries/.exec(first)![1]!.replaceAll('&amp;', '&');
+    expect(more).toBe(`/customers/${customer.slug}?kind=progress&shown=100`);
+    const all = await pageOf(customer.slug, more.slice(more.indexOf('?')));
+    expect(all.match(/<p>Entry number \d+\.<\/p>/g)).toHaveLength(27);
+    expect(all).not.toContain('Show older entries');
+  });
+});
+
 describe('resolving blockers and requests', () => {
   it('resolves with a note, once; a stale version is a 409 that overwrites nothing', async () => {
     const customer = await led();

@@ -1,8 +1,8 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { Form } from '@remix-run/react';
+import { Form, Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import type { z } from 'zod';
-import { describeRouting, isResolvable, PROGRESS_KIND_LABELS, PROGRESS_KINDS, type ProgressKind } from '~/domain/progress';
+import { describeRouting, isResolvable, MAX_SHOWN_ENTRIES, PROGRESS_KIND_LABELS, PROGRESS_KINDS, type ProgressKind } from '~/domain/progress';
 import type { ProgressFormSchema, ResolveEntryFormSchema } from '~/schemas/progress';
 import { FormErrors, InputField, SelectField, TextareaField } from '../field';
 import { FilterSelect } from '../filter-select';
@@ -47,6 +47,13 @@ function ProgressFilters({ filter }: { filter: { kind?: string; state?: string }
   );
 }
 
+/** The address of the same filters with more entries shown. */
+function showMore({ kind, state, shown }: { kind?: string; state?: string; shown: number }): URLSearchParams {
+  const params = new URLSearchParams({ ...(kind ? { kind } : {}), ...(state ? { state } : {}) });
+  params.set('shown', String(Math.min(MAX_SHOWN_ENTRIES, shown * 4)));
+  return params;
+}
+
 /** Resolves an open blocker or request with a note. */
 function ResolveForm({ entry }: { entry: ProgressEntry }) {
   const intent = 'resolve-entry';
@@ -72,13 +79,13 @@ function EntryState({ entry }: { entry: ProgressEntry }) {
 
 /** A customer's progress log: filters, the entries (Markdown), resolving what is open, and the form to log beside. */
 export function ProgressLog({
-  entries,
+  log: { entries, more },
   filter,
   mayLog,
   children,
 }: {
-  entries: ProgressEntry[];
-  filter: { kind?: string; state?: string };
+  log: { entries: ProgressEntry[]; more: boolean };
+  filter: { kind?: string; state?: string; shown: number };
   mayLog: boolean;
   children?: ReactNode;
 }) {
@@ -87,25 +94,34 @@ export function ProgressLog({
       <h2 id="progress-title">Progress log</h2>
       <ProgressFilters filter={filter} />
       <div className="progress-layout">
-        {entries.length === 0 ? (
-          <p className="notice">No entries{filter.kind || filter.state ? ' match these filters' : ' yet'}.</p>
-        ) : (
-          <ol className="progress-log">
-            {entries.map((entry) => (
-              <li key={entry.id} className={`progress-entry progress-${entry.kind}`}>
-                <p>
-                  <strong>{PROGRESS_KIND_LABELS[entry.kind]}</strong>
-                  {` · ${entry.occurred_on} · ${entry.author}`}
-                  {entry.theme ? ` · theme: ${entry.theme} (${entry.theme_team})` : ''}
-                  {entry.routed_to ? ` · routed to ${describeRouting(entry.routed_to)}` : ''}
-                </p>
-                <Markdown source={entry.body} />
-                <EntryState entry={entry} />
-                {mayLog && isResolvable(entry.kind) && !entry.resolved_at ? <ResolveForm entry={entry} /> : null}
-              </li>
-            ))}
-          </ol>
-        )}
+        <div>
+          {entries.length === 0 ? (
+            <p className="notice">No entries{filter.kind || filter.state ? ' match these filters' : ' yet'}.</p>
+          ) : (
+            <ol className="progress-log">
+              {entries.map((entry) => (
+                <li key={entry.id} className={`progress-entry progress-${entry.kind}`}>
+                  <p>
+                    <strong>{PROGRESS_KIND_LABELS[entry.kind]}</strong>
+                    {` · ${entry.occurred_on} · ${entry.author}`}
+                    {entry.theme ? ` · theme: ${entry.theme} (${entry.theme_team})` : ''}
+                    {entry.routed_to ? ` · routed to ${describeRouting(entry.routed_to)}` : ''}
+                  </p>
+                  <Markdown source={entry.body} />
+                  <EntryState entry={entry} />
+                  {mayLog && isResolvable(entry.kind) && !entry.resolved_at ? <ResolveForm entry={entry} /> : null}
+                </li>
+              ))}
+            </ol>
+          )}
+          {more ? (
+            <p>
+              <Link to={`?${showMore(filter)}`} preventScrollReset>
+                Show older entries
+              </Link>
+            </p>
+          ) : null}
+        </div>
         {children}
       </div>
     </section>
