@@ -4,25 +4,31 @@ import { AppError } from '~/domain/app-error';
 import { isResolvable, type ProgressKind } from '~/domain/progress';
 import type { ProgressEntryInput } from '~/schemas/progress';
 import { recordAudit, type Audited } from './audit.server';
-import type { Executor } from './db.server';
-import { isUniqueViolation } from './db.server';
+import { isUniqueViolation, type Executor } from './db.server';
+
+async function findThemeId(db: Executor, name: string): Promise<number | undefined> {
+  return (await db.selectFrom('feedback_themes').select('id').where(sql`lower(name)`, '=', name.toLowerCase()).executeTakeFirst())?.id;
+}
 
 /** The theme a feedback entry names: an existing one (by name, any case), or a new one made with its team. */
 async function themeIdFor(trx: Executor, theme: NonNullable<ProgressEntryInput['theme']>, audited: Pick<Audited, 'actor' | 'ip'>): Promise<number> {
   const name = typeof theme === 'string' ? theme : theme.name;
-  const existing = await trx.selectFrom('feedback_themes').select('id').where(sql`lower(name)`, '=', name.toLowerCase()).executeTakeFirst();
-  if (existing) return existing.id;
+  const existing = await findThemeId(trx, name);
+  if (existing) return existing;
   if (typeof theme === 'string') {
     throw new AppError({
       status: 422, code: 'invalid', message: 'Unknown theme.',
       fields: { theme: `No theme is named “${name}”: pick one from the list, or give a new one with its owning team.` },
     });
   }
+  // Two people naming the same new theme at once: the second finds the first's.
   const created = await trx
     .insertInto('feedback_themes')
     .values({ name: theme.name, owning_team: theme.owningTeam })
+    .onConflict((conflict) => conflict.expression(sql`lower(name)`).doNothing())
     .returning(['id', 'name', 'owning_team'])
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!created) return (await findThemeId(trx, name))!;
   await recordAudit(trx, { ...audited, action: 'theme.created', entityType: 'feedback_themes', entityId: created.id, after: created });
   return created.id;
 }

@@ -57,3 +57,21 @@ describe('concurrent requests', () => {
     expect(evaluations).toHaveLength(2);
   });
 });
+
+describe('concurrent feedback', () => {
+  it('files two entries naming the same new theme at once under one theme', async () => {
+    const customer = await createTestCustomer(app.database.db, { stage: 'active' });
+    const entry = (body: string) =>
+      app.server.request(`/api/v1/customers/${customer.slug}/progress`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${execTokens[0]}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ kind: 'feedback', occurredOn: '2026-11-17', body, theme: { name: 'Raced theme', owningTeam: 'Cody Context' } }),
+      });
+    const responses = await Promise.all([entry('first'), entry('second'), entry('third')]);
+    expect(responses.map((response) => response.status)).toEqual([201, 201, 201]);
+    const themes = await app.database.db.selectFrom('feedback_themes').select('id').where('name', '=', 'Raced theme').execute();
+    expect(themes).toHaveLength(1);
+    const entries = await app.database.db.selectFrom('progress_entries').select('theme_id').where('customer_id', '=', customer.id).execute();
+    expect(entries.map((row) => row.theme_id)).toEqual([themes[0]!.id, themes[0]!.id, themes[0]!.id]);
+  });
+});
