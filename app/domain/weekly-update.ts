@@ -1,4 +1,4 @@
-import { addDays, dateInZone, isMonday, weekStartOf } from './dates';
+import { addDays, isMonday, weekStartOf } from './dates';
 
 // The Friday update (DOMAIN.md, "Weekly update").
 
@@ -17,12 +17,18 @@ export function updateDueOn(weekStart: string): string {
 }
 
 /**
- * Whether a week's update is overdue at the instant `now`: not submitted, and Friday 23:59 has passed in the
- * team's time zone (whatever that zone's offset that day, daylight saving included).
+ * Whether a week's update is overdue on `today` (the team's date, daylight saving and all): not submitted, and
+ * its Friday is over.
  */
-export function isUpdateOverdue(update: { weekStart: string; status: UpdateStatus }, now: Date, timeZone: string): boolean {
+export function isUpdateOverdue(update: { weekStart: string; status: UpdateStatus }, today: string): boolean {
   if (update.status === 'submitted' || update.status === 'amended') return false;
-  return dateInZone(now, timeZone) > updateDueOn(update.weekStart);
+  return today > updateDueOn(update.weekStart);
+}
+
+/** The latest week whose update is due by `today`: from Saturday on this week's, before that the week before's. */
+export function latestDueWeek(today: string): string {
+  const thisWeek = weekStartOf(today);
+  return today > updateDueOn(thisWeek) ? thisWeek : addDays(thisWeek, -7);
 }
 
 /** Why a week cannot have an update, or null: it must be a Monday, and not after the current week. */

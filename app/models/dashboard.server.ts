@@ -2,11 +2,12 @@ import { snapshotPercents } from '~/domain/customer-health';
 import { assessFramework } from '~/domain/framework';
 import { groupSmallPartners, OTHER_PARTNERS } from '~/domain/north-star';
 import { change } from '~/domain/week-over-week';
-import { latestDueWeek } from '~/domain/weekly-update-due';
+import { isUpdateOverdue, latestDueWeek } from '~/domain/weekly-update';
 import type { Executor } from './db.server';
 import { currentEvaluationOf, toAnswers } from './framework-evaluations.server';
 import { loadIntakeGate } from './intake-gate.server';
 import { northStarSeries } from './north-star.server';
+import { weeklyUpdateState } from './weekly-updates.server';
 
 const NORTH_STAR_WEEKS = 26;
 const NORTH_STAR_NAMED_PARTNERS = 7;
@@ -31,12 +32,6 @@ export async function listLeadLoads(db: Executor) {
     .groupBy(['users.id', 'users.name'])
     .orderBy('users.name')
     .execute();
-}
-
-/** The state of one week's update: draft, submitted, amended, or missing. */
-export async function weeklyUpdateState(db: Executor, weekStart: string) {
-  const row = await db.selectFrom('weekly_updates').select('status').where('week_start', '=', weekStart).executeTakeFirst();
-  return row?.status ?? 'missing';
 }
 
 /** The north star's weeks with its largest partners named and the rest grouped, and the names to show. */
@@ -107,7 +102,7 @@ export async function loadDashboard(db: Executor, today: string) {
     pipeline,
     alerts: {
       stale: gate.reasons.filter((reason) => reason.kind === 'stale' || reason.kind === 'no_data'),
-      overdueUpdate: updateState === 'missing' || updateState === 'draft' ? dueWeek : null,
+      overdueUpdate: isUpdateOverdue({ weekStart: dueWeek, status: updateState }, today) ? dueWeek : null,
     },
     leadLoads,
   };

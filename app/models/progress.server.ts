@@ -40,7 +40,7 @@ async function themeIdFor(trx: Executor, theme: NonNullable<ProgressEntryInput['
 export async function logProgress(
   db: Kysely<DB>,
   input: { customerId: number; entry: ProgressEntryInput; submissionKey?: string; today: string } & Audited,
-): Promise<{ id: number; created: boolean }> {
+): Promise<{ id: number }> {
   const { entry } = input;
   if (entry.occurredOn > input.today) {
     throw new AppError({ status: 422, code: 'invalid', message: 'The date is in the future.', fields: { occurredOn: `Give a date no later than today (${input.today}).` } });
@@ -58,12 +58,12 @@ export async function logProgress(
         .returning(['id', 'customer_id', 'kind', 'occurred_on', 'body', 'theme_id', 'routed_to'])
         .executeTakeFirstOrThrow();
       await recordAudit(trx, { ...audited, action: 'progress.logged', entityType: 'progress_entries', entityId: row.id, after: row });
-      return { id: row.id, created: true };
+      return { id: row.id };
     });
   } catch (error) {
     if (!input.submissionKey || !isUniqueViolation(error, 'progress_entries_submission_key_key')) throw error;
     const logged = await db.selectFrom('progress_entries').select('id').where('submission_key', '=', input.submissionKey).executeTakeFirstOrThrow();
-    return { id: logged.id, created: false };
+    return { id: logged.id };
   }
 }
 

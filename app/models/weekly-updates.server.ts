@@ -37,6 +37,12 @@ export async function listWeeklyUpdateStates(db: Executor, today: string) {
   });
 }
 
+/** The state of one week's update: draft, submitted, amended, or missing. */
+export async function weeklyUpdateState(db: Executor, weekStart: string): Promise<UpdateStatus> {
+  const row = await db.selectFrom('weekly_updates').select('status').where('week_start', '=', weekStart).executeTakeFirst();
+  return row?.status ?? 'missing';
+}
+
 /** One week's update with who wrote and submitted it, or undefined when none was started. */
 export async function findWeeklyUpdate(db: Executor, weekStart: string) {
   return db
@@ -93,19 +99,16 @@ export async function loadDraftFacts(db: Executor, weekStart: string) {
       .orderBy('customers.name')
       .execute(),
   ]);
+  // A week without a snapshot has no percentages (the left join gives nulls throughout).
+  const percents = (completionsShown: number | null, completionsAccepted: number | null, dau: number | null, availableDevelopers: number | null) =>
+    dau === null ? null : snapshotPercents({ completionsShown: completionsShown!, completionsAccepted: completionsAccepted!, dau, availableDevelopers: availableDevelopers! });
   return {
     entries,
     openBlockers,
     partners: partners.map((row) => ({
       customer: row.customer,
-      week:
-        row.dau === null
-          ? null
-          : snapshotPercents({ completionsShown: row.completions_shown!, completionsAccepted: row.completions_accepted!, dau: row.dau, availableDevelopers: row.available_developers! }),
-      weekBefore:
-        row.before_dau === null
-          ? null
-          : snapshotPercents({ completionsShown: row.before_shown!, completionsAccepted: row.before_accepted!, dau: row.before_dau, availableDevelopers: row.before_developers! }),
+      week: percents(row.completions_shown, row.completions_accepted, row.dau, row.available_developers),
+      weekBefore: percents(row.before_shown, row.before_accepted, row.before_dau, row.before_developers),
     })),
   };
 }

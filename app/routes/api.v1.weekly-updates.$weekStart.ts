@@ -13,7 +13,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return handleApi(async () => {
     await requireApiPermission(request, context, 'read');
     const weekStart = params.weekStart ?? '';
-    const problem = weekStartProblem(weekStart, teamToday(context));
+    const today = teamToday(context);
+    const problem = weekStartProblem(weekStart, today);
     if (problem) throw apiError(422, 'invalid', 'The week is invalid: see error.fields.', { fields: { weekStart: problem } });
     const update = await findWeeklyUpdate(context.db, weekStart);
     const status: UpdateStatus = update?.status ?? 'missing';
@@ -21,7 +22,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     return json({
       weekStart,
       status,
-      overdue: isUpdateOverdue({ weekStart, status }, context.now(), context.teamTimezone),
+      overdue: isUpdateOverdue({ weekStart, status }, today),
       ...sections,
       markdown: update ? weeklyUpdateMarkdown(weekStart, sections, status === 'amended') : '',
     });

@@ -11,11 +11,9 @@ export const meta: MetaFunction = () => [{ title: 'Weekly updates · Strat Track
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, 'read');
-  const weeks = await listWeeklyUpdateStates(context.db, teamToday(context));
-  return {
-    timeZone: context.teamTimezone,
-    weeks: weeks.map((week) => ({ ...week, overdue: isUpdateOverdue(week, context.now(), context.teamTimezone) })),
-  };
+  const today = teamToday(context);
+  const weeks = await listWeeklyUpdateStates(context.db, today);
+  return { timeZone: context.teamTimezone, weeks: weeks.map((week) => ({ ...week, overdue: isUpdateOverdue(week, today) })) };
 }
 
 /** Every week's Friday update: submitted, amended, draft, missing, or overdue. */

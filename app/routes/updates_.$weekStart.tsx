@@ -45,7 +45,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     weekStart,
     status,
-    overdue: isUpdateOverdue({ weekStart, status }, context.now(), context.teamTimezone),
+    overdue: isUpdateOverdue({ weekStart, status }, today),
     timeZone: context.teamTimezone,
     update: update ?? null,
     markdown: update ? weeklyUpdateMarkdown(weekStart, update, update.status === 'amended') : null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { change } from '~/domain/week-over-week';
-import { latestDueWeek } from '~/domain/weekly-update-due';
+import { latestDueWeek } from '~/domain/weekly-update';
 
 describe('latestDueWeek', () => {
   it.each([

@@ -1,4 +1,5 @@
 import { PROGRESS_KIND_LABELS, describeRouting, type ProgressKind } from '~/domain/progress';
+import { change } from '~/domain/week-over-week';
 import type { WeeklyUpdateSections } from '~/domain/weekly-update';
 import { formatPct } from '../format';
 
@@ -22,10 +23,10 @@ function describeEntry(entry: DraftFacts['entries'][number]): string {
   return `- **${PROGRESS_KIND_LABELS[entry.kind]}** (${entry.occurredOn}${extras.length ? `; ${extras.join('; ')}` : ''}): ${indent(entry.body)}`;
 }
 
-function describeMove(label: string, now: number | null | undefined, before: number | null | undefined): string {
-  if (now === null || now === undefined) return `${label} —`;
-  if (before === null || before === undefined) return `${label} ${formatPct(now)}`;
-  const points = now - before;
+function describeMove(label: string, now: number | null, before: number | null | undefined): string {
+  if (now === null) return `${label} —`;
+  const points = change(now, before);
+  if (points === null) return `${label} ${formatPct(now)}`;
   const direction = points > 0 ? `up ${points.toFixed(1)}` : points < 0 ? `down ${(-points).toFixed(1)}` : 'unchanged';
   return `${label} ${formatPct(now)} (${direction}${points === 0 ? '' : ' points'})`;
 }

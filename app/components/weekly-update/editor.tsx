@@ -1,4 +1,4 @@
-import { getFormProps, getTextareaProps, useForm, type FieldMetadata } from '@conform-to/react';
+import { getFormProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from '@conform-to/react';
 import { Form, useActionData } from '@remix-run/react';
 import { useState } from 'react';
 import type { z } from 'zod';
@@ -7,7 +7,6 @@ import type { WeeklyUpdateFormSchema } from '~/schemas/weekly-updates';
 import { FieldError, FormErrors } from '../field';
 import { useResettingReply } from '../form-reply';
 import { Markdown } from '../markdown';
-import type { SubmissionResult } from '@conform-to/react';
 
 /** One section under its heading: Markdown typed on the left, shown as it will read on the right. */
 function SectionEditor({ label, meta }: { label: string; meta: FieldMetadata<string> }) {
