@@ -2,6 +2,7 @@ import type { AppLoadContext, EntryContext } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { renderToString } from 'react-dom/server';
 import { NonceProvider } from './components/nonce';
+import { noteRenderedPage } from './http/page-cache.server';
 
 export default function handleRequest(
   request: Request,
@@ -17,6 +18,7 @@ export default function handleRequest(
       <RemixServer context={remixContext} url={request.url} />
     </NonceProvider>,
   );
+  noteRenderedPage(remixContext, loadContext);
   responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
   // A buffer, not a string: a string body is first rescanned for lone surrogates by the Fetch API.
   return new Response(Buffer.from(`<!DOCTYPE html>${html}`), { headers: responseHeaders, status: responseStatusCode });

@@ -5,6 +5,7 @@ import { getUser } from '~/auth/guards.server';
 import { AppShell } from '~/components/app-shell';
 import { ErrorPage } from '~/components/error-page';
 import { useNonce } from '~/components/nonce';
+import type { PageHandle } from '~/http/page-cache.server';
 import stylesheet from '~/styles/app.css';
 
 export const links: LinksFunction = () => [
@@ -13,6 +14,9 @@ export const links: LinksFunction = () => [
 ];
 
 export const meta: MetaFunction = () => [{ title: 'Strat Tracker' }];
+
+// The shell shows the signed-in user alone.
+export const handle: PageHandle = { reusablePage: true };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return { user: await getUser(request, context) };

@@ -10,14 +10,9 @@ import { getSessionUser } from './session.server';
 
 export type SignedInUser = { id: number; email: string; name: string; role: Role };
 
-// The root's loader and the page's run with the same load context: the session is looked up once per request.
-const usersByRequest = new WeakMap<AppContext, Promise<SignedInUser | null>>();
-
-/** The signed-in user, or null. */
+/** The signed-in user, or null; looked up once per request. */
 export function getUser(request: Request, context: AppContext): Promise<SignedInUser | null> {
-  let user = usersByRequest.get(context);
-  if (!user) usersByRequest.set(context, (user = getSessionUser(request, context)));
-  return user;
+  return (context.notes.user ??= getSessionUser(request, context));
 }
 
 /** The signed-in user; otherwise a redirect to the sign-in page that comes back here. */

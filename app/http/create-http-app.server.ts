@@ -1,11 +1,14 @@
 import path from 'node:path';
-import { createRequestHandler } from '@remix-run/express';
-import type { ServerBuild } from '@remix-run/node';
+// The Express adapter's own conversions, exported by its server module but not by its index: its request handler
+// offers no way to answer before Remix runs, which the page cache needs.
+import { createRemixRequest, sendRemixResponse } from '@remix-run/express/dist/server.js';
+import { createRequestHandler, type ServerBuild } from '@remix-run/node';
 import express, { type ErrorRequestHandler } from 'express';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { isForgedRequest } from '~/auth/csrf.server';
 import type { AppContext } from './load-context';
+import { createPageCache } from './page-cache.server';
 import { createNonce, securityHeaders } from './security-headers.server';
 
 export type HttpAppOptions = {
@@ -21,7 +24,7 @@ export type HttpAppOptions = {
   trustProxy?: string;
 };
 
-/** The whole HTTP server: security headers, static files, the CSRF check, then Remix. */
+/** The whole HTTP server: security headers, static files, the CSRF check, then Remix behind the page cache. */
 export function createHttpApp(options: HttpAppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -48,12 +51,12 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     next();
   });
 
-  app.all(
-    '*',
-    createRequestHandler({
-      build: options.build,
-      mode: options.production ? 'production' : 'development',
-      getLoadContext: (req, res): AppContext => ({
+  const handleRemixRequest = createRequestHandler(options.build, options.production ? 'production' : 'development');
+  const respond = createPageCache();
+  app.all('*', async (req, res, next) => {
+    try {
+      const request = createRemixRequest(req, res);
+      const context: AppContext = {
         db: options.db,
         now: options.now ?? (() => new Date()),
         cspNonce: res.locals.cspNonce as string,
@@ -61,9 +64,13 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
         sessionSecret: options.sessionSecret,
         clientIp: req.ip ?? 'unknown',
         teamTimezone: options.teamTimezone,
-      }),
-    }),
-  );
+        notes: {},
+      };
+      await sendRemixResponse(res, await respond(request, context, () => handleRemixRequest(request, context)));
+    } catch (error) {
+      next(error);
+    }
+  });
 
   const handleError: ErrorRequestHandler = (error, _req, res, _next) => {
     console.error(error);

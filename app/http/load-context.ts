@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { SignedInUser } from '~/auth/guards.server';
 import type { DB } from '../../db/schema';
 
 /** What the HTTP server hands every loader and action. */
@@ -12,6 +13,11 @@ export type AppContext = {
   sessionSecret: string;
   clientIp: string;
   teamTimezone: string;
+  /**
+   * What the request has found out so far, for whoever asks next: the page cache, the root's loader and the
+   * page's share one session look-up. (The server and the Remix build are bundled apart: module state is not shared.)
+   */
+  notes: { user?: Promise<SignedInUser | null>; reusablePage?: boolean; oneTimeTokens?: string[] };
 };
 
 declare module '@remix-run/node' {

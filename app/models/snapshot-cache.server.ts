@@ -12,6 +12,12 @@ function cacheOf(db: Kysely<DB>): Map<string, Entry> {
   return cache;
 }
 
+/** PostgreSQL's snapshot as text: the same text again means no transaction has committed since. */
+export async function currentSnapshot(db: Kysely<DB>): Promise<string> {
+  const { rows } = await sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`.execute(db);
+  return rows[0]!.snapshot;
+}
+
 /**
  * `load(db)` memoized under `key` for as long as no transaction commits.
  *
@@ -21,8 +27,7 @@ function cacheOf(db: Kysely<DB>): Map<string, Entry> {
  * Requests that arrive together while the value loads share that one load.
  */
 export async function readThroughSnapshot<T>(db: Kysely<DB>, key: string, load: (db: Kysely<DB>) => Promise<T>): Promise<T> {
-  const { rows } = await sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`.execute(db);
-  const snapshot = rows[0]!.snapshot;
+  const snapshot = await currentSnapshot(db);
   const cache = cacheOf(db);
   const cached = cache.get(key);
   if (cached?.snapshot === snapshot) return cached.value as Promise<T>;

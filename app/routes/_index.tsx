@@ -6,11 +6,14 @@ import { ErrorPage } from '~/components/error-page';
 import { NorthStar } from '~/components/dashboard/north-star';
 import { PartnerTable } from '~/components/dashboard/partner-table';
 import { IntakeGateBanner } from '~/components/intake-gate-banner';
+import type { PageHandle } from '~/http/page-cache.server';
 import { teamToday } from '~/http/team-date.server';
 import { loadDashboard } from '~/models/dashboard.server';
 import { readThroughSnapshot } from '~/models/snapshot-cache.server';
 
 export const meta: MetaFunction = () => [{ title: 'Dashboard · Strat Tracker' }];
+
+export const handle: PageHandle = { reusablePage: true };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, 'read');

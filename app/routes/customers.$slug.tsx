@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { json, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
@@ -24,6 +23,7 @@ import { AppError } from '~/domain/app-error';
 import { weekStartOf } from '~/domain/dates';
 import { STAGE_LABELS } from '~/domain/lifecycle';
 import { can, canLogProgressFor, type Permission } from '~/domain/roles';
+import { oneTimeToken, type PageHandle } from '~/http/page-cache.server';
 import { invariantResponse } from '~/http/responses.server';
 import { teamToday } from '~/http/team-date.server';
 import type { Audited } from '~/models/audit.server';
@@ -44,6 +44,8 @@ import { ProgressFilterSchema, ProgressFormSchema, ResolveEntryFormSchema } from
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.customer.name ?? 'Customer'} · Strat Tracker` }];
 
+export const handle: PageHandle = { reusablePage: true };
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'read');
   const today = teamToday(context);
@@ -61,7 +63,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ...page, today, may, progressFilter,
     leads: may.manage ? await listPossibleLeads(context.db) : [],
     // A fresh key with every form shown: the same form posted twice logs one entry.
-    submissionKey: may.log ? randomUUID() : '',
+    submissionKey: may.log ? oneTimeToken(context) : '',
   };
 }
 

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readThroughSnapshot } from '~/models/snapshot-cache.server';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createTestCustomer } from '../factories/customers';
+import { whileNothingCommits } from '../support/snapshot';
 
 let database: TestDatabase;
 
@@ -23,31 +23,10 @@ function countingLoad() {
   return load;
 }
 
-async function currentSnapshot(): Promise<string> {
-  const { rows } = await sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`.execute(database.db);
-  return rows[0]!.snapshot;
-}
-
-/**
- * Runs `check` (with a fresh cache key each time) until it passes, forgiving a failure only when a commit came
- * in between: on the PostgreSQL server the other test files' databases share the cluster, and their commits
- * change every database's snapshot.
- */
-async function whileNothingCommits(check: (key: string) => Promise<void>) {
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    const before = await currentSnapshot();
-    try {
-      return await check(`attempt ${attempt}`);
-    } catch (error) {
-      if (before === (await currentSnapshot())) throw error;
-    }
-  }
-  throw new Error('The database never stood still for one check');
-}
-
 describe('reading through the snapshot cache', () => {
   it('loads once while nothing commits, and afresh after any commit', async () => {
-    await whileNothingCommits(async (key) => {
+    await whileNothingCommits(database.db, async (attempt) => {
+      const key = `attempt ${attempt}`;
       const load = countingLoad();
       const first = await readThroughSnapshot(database.db, key, load);
       expect(await readThroughSnapshot(database.db, key, load)).toBe(first);
@@ -76,7 +55,8 @@ describe('reading through the snapshot cache', () => {
   });
 
   it('shares one load among requests that arrive together', async () => {
-    await whileNothingCommits(async (key) => {
+    await whileNothingCommits(database.db, async (attempt) => {
+      const key = `attempt ${attempt}`;
       const load = countingLoad();
       const results = await Promise.all(Array.from({ length: 5 }, () => readThroughSnapshot(database.db, key, load)));
       expect(new Set(results).size).toBe(1);

@@ -95,7 +95,7 @@ export function setUpTestServer(): { database: TestDatabase; server: TestServer 
 /** One user of each role, signed in and holding an API token, made before the file's tests. */
 export function setUpUserPerRole(app: { database: TestDatabase; server: TestServer }) {
   const roles = {
-    users: {} as Record<Role, { id: number; email: string }>,
+    users: {} as Record<Role, { id: number; email: string; name: string }>,
     cookies: {} as Record<Role, string>,
     tokens: {} as Record<Role, string>,
   };

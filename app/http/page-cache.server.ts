@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import type { EntryContext } from '@remix-run/node';
+import { getUser } from '~/auth/guards.server';
+import { currentSnapshot } from '~/models/snapshot-cache.server';
+import type { AppContext } from './load-context';
+import { teamToday } from './team-date.server';
+
+/**
+ * A route's `handle`. `reusablePage`: the route's part of the page shows only what the database holds for the
+ * signed-in user on the team's date at that address, apart from one-time tokens. When every route of a page says
+ * so, a repeat view at the same database snapshot is the same page, and is served from memory.
+ */
+export type PageHandle = { reusablePage?: boolean };
+
+/** The page's HTML cut where its per-response values were: each number is a value's index, 0 the CSP nonce. */
+type CachedPage = { snapshot: string; headers: [string, string][]; pieces: (string | number)[]; oneTimeTokens: number };
+
+const MAX_PAGES = 64;
+
+/** A random token for this response alone (a form's one-time key); a page served again from memory gets a new one. */
+export function oneTimeToken(context: AppContext): string {
+  const token = randomUUID();
+  (context.notes.oneTimeTokens ??= []).push(token);
+  return token;
+}
+
+/** entry.server's note of whether every route of the page it rendered lets the page be reused. */
+export function noteRenderedPage(entry: EntryContext, context: AppContext): void {
+  context.notes.reusablePage = entry.staticHandlerContext.matches.every(
+    (match) => (entry.routeModules[match.route.id]?.handle as PageHandle | undefined)?.reusablePage === true,
+  );
+}
+
+function cutAtValues(html: string, values: string[]): (string | number)[] {
+  const index = new Map(values.map((value, position) => [value, position]));
+  const pattern = new RegExp(values.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  const pieces: (string | number)[] = [];
+  let from = 0;
+  for (const match of html.matchAll(pattern)) {
+    pieces.push(html.slice(from, match.index), index.get(match[0])!);
+    from = match.index + match[0].length;
+  }
+  pieces.push(html.slice(from));
+  return pieces;
+}
+
+function pageResponse(page: CachedPage, values: string[]): Response {
+  const html = page.pieces.map((piece) => (typeof piece === 'number' ? values[piece] : piece)).join('');
+  return new Response(Buffer.from(html), { headers: page.headers });
+}
+
+/**
+ * A page cache for signed-in page views: `respond(request, context, render)` serves the page rendered earlier for
+ * the same user, address and team date if no transaction has committed since, with this response's CSP nonce and
+ * new one-time tokens; otherwise it renders, and keeps the page when its routes allow it. The session is checked on
+ * every request.
+ */
+export function createPageCache() {
+  const pages = new Map<string, CachedPage>();
+  return async function respond(request: Request, context: AppContext, render: () => Promise<Response>): Promise<Response> {
+    const url = new URL(request.url);
+    if (request.method !== 'GET' || url.searchParams.has('_data')) return render();
+    const user = await getUser(request, context);
+    if (!user) return render();
+    // Taken after the session's look-up, which may write, and before the page's loaders read.
+    const snapshot = await currentSnapshot(context.db);
+    const key = `${user.id} ${teamToday(context)} ${url.pathname}${url.search}`;
+    const cached = pages.get(key);
+    if (cached?.snapshot === snapshot) {
+      return pageResponse(cached, [context.cspNonce, ...Array.from({ length: cached.oneTimeTokens }, () => oneTimeToken(context))]);
+    }
+
+    const response = await render();
+    if (!context.notes.reusablePage || response.status !== 200 || response.headers.has('Set-Cookie')) return response;
+    const tokens = context.notes.oneTimeTokens ?? [];
+    const values = [context.cspNonce, ...tokens];
+    const page = { snapshot, headers: [...response.headers], pieces: cutAtValues(await response.text(), values), oneTimeTokens: tokens.length };
+    pages.delete(key);
+    pages.set(key, page);
+    // A Map keeps insertion order: the first key is the one least recently rendered.
+    if (pages.size > MAX_PAGES) pages.delete(pages.keys().next().value!);
+    return pageResponse(page, values);
+  };
+}

@@ -1,0 +1,111 @@
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_IDLE_MS } from '~/models/sessions.server';
+import { createTestCustomer } from '../factories/customers';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { setUpUserPerRole, startTestServer, type TestServer } from '../support/http-server';
+import { whileNothingCommits } from '../support/snapshot';
+
+/** Counts the queries the server runs. */
+class QueryCounter implements KyselyPlugin {
+  count = 0;
+  transformQuery({ node }: PluginTransformQueryArgs) {
+    this.count += 1;
+    return node;
+  }
+  async transformResult({ result }: PluginTransformResultArgs) {
+    return result;
+  }
+}
+
+const queries = new QueryCounter();
+const app = {} as { database: TestDatabase; server: TestServer };
+beforeAll(async () => {
+  app.database = await createTestDatabase();
+  app.server = await startTestServer(app.database.db.withPlugin(queries));
+});
+afterAll(async () => {
+  await app.server?.close();
+  await app.database?.close();
+});
+const { users, cookies } = setUpUserPerRole(app);
+
+/** A page view: its status, its HTML, the CSP nonce its header allows, and how many queries it ran. */
+async function view(pathname: string, cookie: string) {
+  const before = queries.count;
+  const response = await app.server.request(pathname, { cookie });
+  const html = await response.text();
+  const nonce = /'nonce-([^']+)'/.exec(response.headers.get('Content-Security-Policy') ?? '')?.[1];
+  return { status: response.status, html, nonce, queries: queries.count - before };
+}
+
+const submissionKeyOf = (html: string) => /name="submissionKey" value="([^"]+)"/.exec(html)?.[1];
+
+describe('the page cache', () => {
+  it('serves a repeat view of the dashboard with the session and snapshot queries alone, under its own nonce', async () => {
+    await whileNothingCommits(app.database.db, async () => {
+      const first = await view('/', cookies.viewer);
+      const again = await view('/', cookies.viewer);
+      expect(first.queries).toBeGreaterThan(2);
+      expect(again.queries).toBe(2);
+      expect(again.nonce).not.toBe(first.nonce);
+      expect(again.html).toContain(`nonce="${again.nonce}"`);
+      expect(again.html).not.toContain(first.nonce);
+      expect(again.html.replaceAll(again.nonce!, 'N')).toBe(first.html.replaceAll(first.nonce!, 'N'));
+    });
+  });
+
+  it('shows a change at once', async () => {
+    const countOf = (html: string) => Number(/>(\d+) candidates<\/a>/.exec(html)?.[1]);
+    const before = countOf((await view('/', cookies.viewer)).html);
+    await createTestCustomer(app.database.db);
+    expect(countOf((await view('/', cookies.viewer)).html)).toBe(before + 1);
+  });
+
+  it('keeps each user’s page apart', async () => {
+    await view('/', cookies.viewer);
+    const exec = await view('/', cookies.exec);
+    expect(exec.html).toContain(users.exec.name);
+    expect(exec.html).not.toContain(users.viewer.name);
+  });
+
+  it('gives each view of a customer page its own one-time form key, so two open copies log two entries', async () => {
+    const customer = await createTestCustomer(app.database.db, { stage: 'active', leadEngineerId: users.engineer.id });
+    const views: Awaited<ReturnType<typeof view>>[] = [];
+    await whileNothingCommits(app.database.db, async () => {
+      views.splice(0, views.length, await view(`/customers/${customer.slug}`, cookies.engineer), await view(`/customers/${customer.slug}`, cookies.engineer));
+      expect(views[1]!.queries).toBe(2);
+    });
+    const keys = views.map((page) => submissionKeyOf(page.html));
+    expect(keys[0]).toBeDefined();
+    expect(keys[1]).not.toBe(keys[0]);
+    expect(views[1]!.html).toContain(`"submissionKey":"${keys[1]}"`);
+
+    for (const [index, key] of keys.entries()) {
+      const logged = await app.server.request(`/customers/${customer.slug}`, {
+        method: 'POST',
+        cookie: cookies.engineer,
+        body: new URLSearchParams({ intent: 'log-progress', submissionKey: key!, kind: 'progress', occurredOn: '2026-11-17', body: `From copy ${index}.`, routing: 'none' }),
+      });
+      expect(logged.status).toBe(302);
+    }
+    const bodies = await app.database.db.selectFrom('progress_entries').select('body').where('customer_id', '=', customer.id).orderBy('id').execute();
+    expect(bodies.map((entry) => entry.body)).toEqual(['From copy 0.', 'From copy 1.']);
+  });
+
+  it('renders every view of a page that does not allow reuse', async () => {
+    await whileNothingCommits(app.database.db, async () => {
+      await view('/candidates', cookies.viewer);
+      expect((await view('/candidates', cookies.viewer)).queries).toBeGreaterThan(2);
+    });
+  });
+
+  // Last: the clock moves past every session's idle limit.
+  it('checks the session on every view', async () => {
+    expect((await view('/', cookies.em)).status).toBe(200);
+    app.server.clock.advance(SESSION_IDLE_MS);
+    const expired = await view('/', cookies.em);
+    expect(expired.status).toBe(302);
+    expect(expired.html).not.toContain(users.em.name);
+  });
+});
