@@ -18,7 +18,7 @@ const LEVEL_OPTIONS = LEVELS.map((level) => ({ value: level, label: level[0]!.to
 export function CandidateFields({ fields }: { fields: CandidateFieldsMeta }) {
   return (
     <>
-      <InputField label="Customer name" meta={fields.name} />
+      <InputField label="Customer name" meta={fields.name} autoComplete="off" />
       {fields.slug ? <InputField label="Slug (optional: made from the name)" meta={fields.slug} /> : null}
       <SelectField label="In the Strategic market segment?" meta={fields.strategicSegment} options={YES_NO} placeholder="Choose…" />
       <SelectField label="Willingness to co-market" meta={fields.coMarket} options={LEVEL_OPTIONS} placeholder="Choose…" />

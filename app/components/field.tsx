@@ -58,7 +58,8 @@ export function SelectField({
   return (
     <div>
       <label htmlFor={meta.id}>{label}</label>
-      <select {...getSelectProps(meta)} key={meta.key}>
+      {/* The choices are never the user's own details: no autofill (a field named "email" would invite it). */}
+      <select {...getSelectProps(meta)} key={meta.key} autoComplete="off">
         {placeholder ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>

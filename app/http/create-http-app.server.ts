@@ -3,6 +3,7 @@ import path from 'node:path';
 // offers no way to answer before Remix runs, which the page cache needs.
 import { createRemixRequest, sendRemixResponse } from '@remix-run/express/dist/server.js';
 import { createRequestHandler, type ServerBuild } from '@remix-run/node';
+import compression from 'compression';
 import express, { type ErrorRequestHandler } from 'express';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
@@ -35,8 +36,10 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     res.set(securityHeaders(res.locals.cspNonce, options.production));
     next();
   });
-  // Asset file names carry a content hash, so they may be cached for good.
-  app.use('/build', express.static(path.join(options.publicDir, 'build'), { immutable: true, maxAge: '1y' }));
+  // Asset file names carry a content hash, so they may be cached for good, and compressing them is paid once per
+  // browser. Pages are not compressed here: it would cost more CPU than rendering a repeat view (the HTTPS front
+  // may compress them).
+  app.use('/build', compression(), express.static(path.join(options.publicDir, 'build'), { immutable: true, maxAge: '1y' }));
   // The one other public file, named so that page requests do not each cost a look at the disk.
   const favicon = path.join(options.publicDir, 'favicon.svg');
   app.get('/favicon.svg', (_req, res) => res.sendFile(favicon, { maxAge: '1h' }));

@@ -98,7 +98,7 @@ export default function Partners() {
                       <input type="hidden" name="intent" value="assign-lead" />
                       <input type="hidden" name="slug" value={partner.slug} />
                       <input type="hidden" name="version" value={partner.version} />
-                      <select name="email" defaultValue={partner.leadEngineer?.email ?? ''} aria-label={`Lead engineer of ${partner.name}`}>
+                      <select name="email" autoComplete="off" defaultValue={partner.leadEngineer?.email ?? ''} aria-label={`Lead engineer of ${partner.name}`}>
                         <option value="">Unassigned</option>
                         {leads.map((lead) => (
                           <option key={lead.email} value={lead.email}>

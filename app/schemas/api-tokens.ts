@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 export const CreateApiTokenSchema = z.object({
   intent: z.literal('create-token'),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { isIsoDate } from '~/domain/dates';
 
 const optionalDate = z.string().refine(isIsoDate).optional().catch(undefined);

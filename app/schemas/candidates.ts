@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { LEVELS } from '~/domain/framework';
 
 const level = (what: string) => z.enum(LEVELS, { error: `Choose the ${what}: low, medium or high.` });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { DECISIONS } from '~/domain/lifecycle';
 
 export const MIN_OVERRIDE_LENGTH = 20;

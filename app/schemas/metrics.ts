@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { isIsoDate, isMonday } from '~/domain/dates';
 
 // int4 columns: a count above this would not fit, and is no real team's number anyway.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { isIsoDate } from '~/domain/dates';
 
 const version = z.number({ error: 'Missing version: reload the page.' }).int().positive();

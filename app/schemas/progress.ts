@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { LOG_PAGE, MAX_SHOWN_ENTRIES, PROGRESS_KINDS, ROUTING_TARGETS } from '~/domain/progress';
 import { isoDate } from './metrics';
 

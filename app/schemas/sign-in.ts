@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 export const SignInSchema = z.object({
   email: z.email({ error: (issue) => (issue.input === undefined ? 'Enter your email.' : 'Enter a valid email address.') }),

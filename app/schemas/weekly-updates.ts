@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 export const MAX_SECTION_LENGTH = 20_000;
 

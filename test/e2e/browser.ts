@@ -18,8 +18,20 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Runs axe on the page (through the debugging protocol, so the page's CSP does not block it). */
-export async function expectNoAxeViolations(page: Page): Promise<void> {
+/**
+ * Axe finds nothing on the page (run through the debugging protocol, so the page's CSP does not block it), and the
+ * CSP refused nothing since the page loaded.
+ */
+export async function expectCleanPage(page: Page): Promise<void> {
+  const refused = await page.evaluate(() => {
+    const observer = new ReportingObserver(() => {}, { types: ['csp-violation'], buffered: true });
+    observer.observe();
+    return observer.takeRecords().map((report) => {
+      const body = report.body as unknown as { effectiveDirective: string; blockedURL: string; sourceFile: string | null };
+      return `${body.effectiveDirective}: ${body.blockedURL} (${body.sourceFile ?? 'inline'})`;
+    });
+  });
+  expect(refused).toEqual([]);
   await page.evaluate(axe.source);
   const violations = await page.evaluate(async () => {
     const results = await (window as unknown as { axe: typeof axe }).axe.run(document);

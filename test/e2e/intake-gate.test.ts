@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpAppServer } from './app-server';
-import { expectNoAxeViolations, launchBrowser, signInAs } from './browser';
+import { expectCleanPage, launchBrowser, signInAs } from './browser';
 
 const app = setUpAppServer();
 let browser: Browser;
@@ -41,7 +41,7 @@ describe('an exec and the intake gate', () => {
     expect(await closed.textContent()).toContain('Intake gate: closed');
     const reason = closed.getByRole('link', { name: /Halcyon Bank: acceptance 27\.4 % < 30 %/ });
     expect(await reason.getAttribute('href')).toBe('/customers/halcyon-bank');
-    await expectNoAxeViolations(page);
+    await expectCleanPage(page);
 
     // Looser thresholds and room for more partners open the gate.
     await page.goto(`${app.baseUrl}/settings`);
@@ -53,13 +53,13 @@ describe('an exec and the intake gate', () => {
     }
     await page.getByRole('button', { name: 'Save thresholds' }).click();
     await page.getByRole('cell', { name: 'Avery Exec' }).first().waitFor();
-    await expectNoAxeViolations(page);
+    await expectCleanPage(page);
     await page.goto(`${app.baseUrl}/candidates`);
     expect(await (await gateBanner(page)).textContent()).toContain('Intake gate: open');
 
     // Approving while the gate is open makes a partner.
     await openCustomer(page, 'Bellwether Retail Group');
-    await expectNoAxeViolations(page);
+    await expectCleanPage(page);
     await decide(page, 'Approve: becomes a partner', 'Existing customer with an eager platform team.');
     await page.getByText('active partner', { exact: true }).waitFor();
 
@@ -76,7 +76,7 @@ describe('an exec and the intake gate', () => {
     await decide(page, 'Approve: becomes a partner', 'Opens aerospace.', justification);
     await page.getByText('active partner', { exact: true }).waitFor();
     expect(await page.getByRole('cell', { name: /Override: Board sponsor signed/ }).count()).toBe(1);
-    await expectNoAxeViolations(page);
+    await expectCleanPage(page);
     await page.close();
   });
 });
@@ -96,7 +96,7 @@ describe('an EM adding a candidate', () => {
     await page.getByRole('button', { name: 'Add candidate' }).click();
     await page.getByText('Name the related market of the new industry.').waitFor();
     expect(await page.getByLabel('Customer name').inputValue()).toBe('Zenith Robotics');
-    await expectNoAxeViolations(page);
+    await expectCleanPage(page);
     await page.getByLabel(/Related market/).fill('Robotics');
     await page.getByRole('button', { name: 'Add candidate' }).click();
     await page.getByRole('heading', { level: 1, name: 'Zenith Robotics' }).waitFor();

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpAppServer } from './app-server';
-import { expectNoAxeViolations, launchBrowser, signInAs } from './browser';
+import { expectCleanPage, launchBrowser, signInAs } from './browser';
 
 const app = setUpAppServer();
 let browser: Browser;
@@ -17,7 +17,7 @@ describe('signing in as each demo role', () => {
     const consoleErrors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
     await page.goto(`${app.baseUrl}/login`);
-    await expectNoAxeViolations(page);
+    await expectCleanPage(page);
     await page.getByLabel('Email').fill('exec@demo.test');
     await page.getByLabel('Password').fill('not the demo password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -47,7 +47,7 @@ describe('signing in as each demo role', () => {
     expect(await page.locator('.whoami').textContent()).toContain(`${name} ${roleLabel}`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Dashboard');
     expect(await page.getByRole('row', { name: /Northwind Logistics/ }).textContent()).toContain('Succeeding');
-    await expectNoAxeViolations(page);
+    await expectCleanPage(page);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in to Strat Tracker' }).waitFor();
@@ -65,7 +65,7 @@ describe('signing in as each demo role', () => {
     // Remix changes the URL before the new page renders: wait for the page itself.
     await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
     expect(await page.getByRole('row', { name: /lead@demo\.test/ }).count()).toBe(1);
-    await expectNoAxeViolations(page);
+    await expectCleanPage(page);
 
     // A failed submit shows its errors; fixing them and submitting again adds the user and clears them.
     await page.getByLabel('Name', { exact: true }).fill('Pat Newcomer');

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weekStartOf } from '~/domain/dates';
 import { setUpAppServer } from './app-server';
-import { expectNoAxeViolations, launchBrowser, signInAs } from './browser';
+import { expectCleanPage, launchBrowser, signInAs } from './browser';
 
 const app = setUpAppServer();
 let browser: Browser;
@@ -24,7 +24,7 @@ describe('the weekly rhythm', () => {
     const entry = lead.getByRole('listitem').filter({ hasText: blocker });
     await entry.waitFor();
     expect(await entry.locator('strong').allTextContents()).toEqual(['Blocker', 'all']);
-    await expectNoAxeViolations(lead);
+    await expectCleanPage(lead);
     await lead.close();
 
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -32,7 +32,7 @@ describe('the weekly rhythm', () => {
     await signInAs(em, app.baseUrl, 'em@demo.test');
     await em.getByRole('link', { name: 'Weekly updates' }).click();
     await em.getByRole('heading', { level: 1, name: 'Weekly updates' }).waitFor();
-    await expectNoAxeViolations(em);
+    await expectCleanPage(em);
     const thisWeek = weekStartOf(new Date().toISOString().slice(0, 10));
     await em.getByRole('link', { name: thisWeek }).click();
     await em.getByText('Pre-filled from the week’s progress log').waitFor();
@@ -41,7 +41,7 @@ describe('the weekly rhythm', () => {
     const upcoming = em.getByLabel('Upcoming work: Markdown');
     await upcoming.fill('- **Halcyon Bank**: proxy fix with their network team');
     expect(await em.getByRole('region', { name: 'Upcoming work: preview' }).innerHTML()).toContain('<strong>Halcyon Bank</strong>: proxy fix');
-    await expectNoAxeViolations(em);
+    await expectCleanPage(em);
 
     await em.getByRole('button', { name: 'Submit the update' }).click();
     await em.getByText('Submitted', { exact: true }).waitFor();
@@ -51,15 +51,15 @@ describe('the weekly rhythm', () => {
     expect(copied).toContain(`# Strategic team weekly update: week of ${thisWeek}`);
     expect(copied).toContain('## Upcoming work\n\n- **Halcyon Bank**: proxy fix with their network team');
     expect(copied).toContain(blocker);
-    await expectNoAxeViolations(em);
+    await expectCleanPage(em);
 
     await em.getByRole('link', { name: 'Feedback' }).click();
     await em.getByRole('heading', { level: 1, name: 'Feedback themes' }).waitFor();
-    await expectNoAxeViolations(em);
+    await expectCleanPage(em);
     await em.getByRole('link', { name: 'Audit' }).click();
     await em.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
     expect(await em.getByRole('cell', { name: 'weekly_update.submitted' }).count()).toBe(1);
-    await expectNoAxeViolations(em);
+    await expectCleanPage(em);
     await context.close();
   });
 });

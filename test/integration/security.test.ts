@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { openPostgres } from '../../db/connection';
 import { setUpTestServer, signIn, startTestServer } from '../support/http-server';
@@ -42,6 +44,17 @@ describe('security headers', () => {
     for (const pathname of ['/login', '/api/v1/customers', '/healthz', '/favicon.svg']) {
       expectSecurityHeaders(await app.server.request(pathname));
     }
+  });
+});
+
+describe('static files', () => {
+  it('are kept for good by browsers and sent compressed to those that accept it', async () => {
+    const stylesheet = /href="(\/build\/[^"]+\.css)"/.exec(await (await app.server.request('/login')).text())![1]!;
+    const response = await app.server.request(stylesheet, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Encoding')).toBe('gzip');
+    expect(response.headers.get('Cache-Control')).toContain('immutable');
+    expect(await response.text()).toBe(await readFile(path.join('public', stylesheet), 'utf8'));
   });
 });
 
