@@ -42,6 +42,9 @@ export interface ApiTokensTable {
   created_at: CreatedAt;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** The minute whose requests `rate_window_requests` counts. */
+  rate_window_start: Timestamp | null;
+  rate_window_requests: Generated<number>;
 }
 
 export interface LoginAttemptsTable {

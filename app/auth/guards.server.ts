@@ -1,4 +1,5 @@
 import { redirect } from '@remix-run/node';
+import { API_REQUESTS_PER_MINUTE, isOverRateLimit, secondsUntilNextWindow } from '~/domain/api-rate-limit';
 import { can, type Permission, type Role } from '~/domain/roles';
 import type { AppContext } from '~/http/load-context';
 import { apiError } from '~/http/responses.server';
@@ -72,15 +73,22 @@ export async function requirePermission(
 
 /**
  * The API caller: the owner of the bearer token, else the session's user. A request that carries a bearer
- * token is judged by the token alone. 401 in the API's error shape otherwise.
+ * token is judged by the token alone. 401 in the API's error shape otherwise; 429 past the token's rate limit.
  */
 export async function requireApiUser(request: Request, context: AppContext): Promise<SignedInUser> {
   const authorization = request.headers.get('Authorization');
   if (authorization) {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
-    const owner = token ? await findTokenOwner(context.db, hashSecret(token), context.now()) : null;
-    if (owner) return owner;
-    throw apiError(401, 'unauthorized', 'The API token is missing, malformed, revoked or unknown.');
+    const now = context.now();
+    const found = token ? await findTokenOwner(context.db, hashSecret(token), now) : null;
+    if (!found) throw apiError(401, 'unauthorized', 'The API token is missing, malformed, revoked or unknown.');
+    if (isOverRateLimit(found.requestNumber)) {
+      const wait = secondsUntilNextWindow(now);
+      const refusal = apiError(429, 'rate_limited', `More than ${API_REQUESTS_PER_MINUTE} requests in a minute on this token: try again in ${wait} s.`);
+      refusal.headers.set('Retry-After', String(wait));
+      throw refusal;
+    }
+    return found.owner;
   }
   const user = await getUser(request, context);
   if (user) return user;

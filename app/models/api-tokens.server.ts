@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { rateWindowStart } from '~/domain/api-rate-limit';
 import type { Role } from '~/domain/roles';
 import type { Executor } from './db.server';
 
@@ -9,23 +11,34 @@ export async function insertApiToken(db: Executor, token: { userId: number; name
     .executeTakeFirstOrThrow();
 }
 
-/** The owner of a live token (not revoked, owner not disabled), marking the token as used; null otherwise. */
+/**
+ * The owner of a live token (not revoked, owner not disabled), marking the token as used and counting the request
+ * in its minute; null otherwise.
+ */
 export async function findTokenOwner(
   db: Executor,
   tokenHash: string,
   now: Date,
-): Promise<{ id: number; email: string; name: string; role: Role } | null> {
-  const owner = await db
+): Promise<{ owner: { id: number; email: string; name: string; role: Role }; requestNumber: number } | null> {
+  const window = rateWindowStart(now);
+  const row = await db
     .updateTable('api_tokens')
-    .set({ last_used_at: now })
+    .set({
+      last_used_at: now,
+      // Both expressions read the row as it was: the count goes on within the window and restarts after it.
+      rate_window_requests: sql<number>`case when api_tokens.rate_window_start = ${window} then api_tokens.rate_window_requests + 1 else 1 end`,
+      rate_window_start: window,
+    })
     .from('users')
     .whereRef('users.id', '=', 'api_tokens.user_id')
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
     .where('users.disabled_at', 'is', null)
-    .returning(['users.id', 'users.email', 'users.name', 'users.role'])
+    .returning(['users.id', 'users.email', 'users.name', 'users.role', 'api_tokens.rate_window_requests'])
     .executeTakeFirst();
-  return owner ?? null;
+  if (!row) return null;
+  const { rate_window_requests: requestNumber, ...owner } = row;
+  return { owner, requestNumber };
 }
 
 export async function listApiTokens(db: Executor, userId: number) {

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as initialSchema from './202611210900_initial_schema';
 import * as progressResolution from './202611211000_progress_resolution';
 import * as auditFilters from './202611211100_audit_filters';
+import * as apiRateLimit from './202611211200_api_rate_limit';
 
 // Listed here rather than read from the folder, so the same list runs under tsx, vitest and a bundle.
 export const migrations: Record<string, Migration> = {
   '202611210900_initial_schema': initialSchema,
   '202611211000_progress_resolution': progressResolution,
   '202611211100_audit_filters': auditFilters,
+  '202611211200_api_rate_limit': apiRateLimit,
 };

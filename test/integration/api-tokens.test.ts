@@ -38,6 +38,44 @@ describe('API tokens', () => {
     await expectUnauthorized(await app.server.request('/api/v1/customers', bearer(live.token)));
   });
 
+  describe('rate limit', () => {
+    const call = (token: string) => app.server.request('/api/v1/intake-gate', bearer(token));
+    async function tokenPair() {
+      const owner = await createTestUser(app.database.db, 'viewer');
+      return Promise.all(['busy', 'calm'].map((name) => issueApiToken(app.database.db, { userId: owner.id, name })));
+    }
+    /** Counts `count` requests in the token's current minute, as if they had been made. */
+    async function countRequests(tokenId: number, count: number) {
+      await app.database.db.updateTable('api_tokens').set({ rate_window_requests: count }).where('id', '=', tokenId).execute();
+    }
+
+    it('allows 600 requests a minute on one token, then answers 429 with Retry-After until the next minute', async () => {
+      const [busy, calm] = await tokenPair();
+      expect((await call(busy!.token)).status).toBe(200);
+      const counted = await app.database.db.selectFrom('api_tokens').select('rate_window_requests').where('id', '=', busy!.id).executeTakeFirstOrThrow();
+      expect(counted.rate_window_requests).toBe(1);
+      await countRequests(busy!.id, 599);
+      expect((await call(busy!.token)).status).toBe(200);
+      const refused = await call(busy!.token);
+      expect(refused.status).toBe(429);
+      // The test clock stands at 10:00:00: the next minute is a whole minute away.
+      expect(refused.headers.get('Retry-After')).toBe('60');
+      expect(await refused.json()).toEqual({ error: { code: 'rate_limited', message: 'More than 600 requests in a minute on this token: try again in 60 s.' } });
+      expect((await call(calm!.token)).status).toBe(200);
+      app.server.clock.advance(60_000);
+      expect((await call(busy!.token)).status).toBe(200);
+    });
+
+    it('counts requests that arrive together exactly', async () => {
+      const [busy] = await tokenPair();
+      expect((await call(busy!.token)).status).toBe(200);
+      await countRequests(busy!.id, 590);
+      const statuses = await Promise.all(Array.from({ length: 20 }, async () => (await call(busy!.token)).status));
+      expect(statuses.filter((status) => status === 200)).toHaveLength(10);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(10);
+    });
+  });
+
   it('are made in the UI, shown once, and revocable there', async () => {
     const owner = await createTestUser(app.database.db, 'engineer');
     const cookie = await signIn(app.server, owner.email, TEST_PASSWORD);
