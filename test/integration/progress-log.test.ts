@@ -210,6 +210,14 @@ describe('Markdown in the log', () => {
     expect(log).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
+  it('nests the writer’s headings under the log’s heading, one level at a time', async () => {
+    const customer = await led();
+    const body = '# Rollout\n\n#### Week one\n\n## Next\n\n###### Detail';
+    expect((await postApi(customer.slug, 'engineer', { kind: 'progress', occurredOn: '2026-11-17', body })).status).toBe(201);
+    const html = await pageOf(customer.slug);
+    expect(html).toContain('<h3>Rollout</h3>\n<h4>Week one</h4>\n<h4>Next</h4>\n<h5>Detail</h5>');
+  });
+
   it('shows every other text field as plain text: theme, owning team, platform team, resolution note', async () => {
     const customer = await led();
     const attack = '<script>alert(1)</script><img src=x onerror=alert(1)>';
