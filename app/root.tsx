@@ -1,10 +1,11 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { getUser } from '~/auth/guards.server';
 import { AppShell } from '~/components/app-shell';
 import { ErrorPage } from '~/components/error-page';
 import { useNonce } from '~/components/nonce';
+import { takeFlash } from '~/http/flash.server';
 import type { PageHandle } from '~/http/page-cache.server';
 import stylesheet from '~/styles/app.css';
 
@@ -15,12 +16,19 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: 'Strat Tracker' }];
 
-// The shell shows the signed-in user alone.
+// The shell shows the signed-in user and a message from the write just made (its cookie keeps such a page out of
+// the page cache).
 export const handle: PageHandle = { reusablePage: true };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return { user: await getUser(request, context) };
+  const flash = await takeFlash(request, context);
+  return json({ user: await getUser(request, context), flash: flash.message }, { headers: flash.headers });
 }
+
+// The message after a write belongs to the page it landed on: the root's data, which carries it, is loaded again at
+// every navigation (one light request: the session and the message), so the message leaves with its page.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || currentUrl.href !== nextUrl.href;
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
@@ -35,7 +43,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        {data?.user ? <AppShell user={data.user}>{children}</AppShell> : <main id="main">{children}</main>}
+        {data?.user ? <AppShell user={data.user} flash={data.flash}>{children}</AppShell> : <main id="main">{children}</main>}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

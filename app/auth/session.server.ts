@@ -1,20 +1,10 @@
-import { createCookie } from '@remix-run/node';
+import { appCookie, type CookieContext } from '~/http/app-cookie.server';
 import type { AppContext } from '~/http/load-context';
 import { deleteSession, findSessionUser, insertSession, SESSION_ABSOLUTE_MS } from '~/models/sessions.server';
 import { hashSecret, randomSecret } from './secrets.server';
 
-type CookieContext = Pick<AppContext, 'secureCookies' | 'sessionSecret'>;
-
 function sessionCookie(context: CookieContext) {
-  // `__Host-` binds the cookie to this exact origin over HTTPS; browsers refuse it without Secure.
-  return createCookie(context.secureCookies ? '__Host-strat_session' : 'strat_session', {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: context.secureCookies,
-    path: '/',
-    maxAge: SESSION_ABSOLUTE_MS / 1000,
-    secrets: [context.sessionSecret],
-  });
+  return appCookie('strat_session', context, SESSION_ABSOLUTE_MS / 1000);
 }
 
 async function readSessionId(request: Request, context: CookieContext): Promise<string | null> {

@@ -15,8 +15,8 @@ const NAV: { to: string; label: string; visible?: (role: Role) => boolean }[] = 
   { to: '/audit', label: 'Audit', visible: (role) => can(role, 'readAudit') },
 ];
 
-/** The signed-in frame: navigation, who is signed in with which role, and sign-out. */
-export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
+/** The signed-in frame: navigation, who is signed in with which role, sign-out, and what the last write did. */
+export function AppShell({ user, flash, children }: { user: ShellUser; flash: string | null; children: ReactNode }) {
   return (
     <>
       <a className="skip-link" href="#main">
@@ -51,7 +51,14 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
           </Form>
         </div>
       </header>
-      <main id="main">{children}</main>
+      <main id="main">
+        {flash ? (
+          <p className="flash" role="status">
+            {flash}
+          </p>
+        ) : null}
+        {children}
+      </main>
     </>
   );
 }

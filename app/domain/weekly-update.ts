@@ -3,6 +3,8 @@ import { addDays, isMonday, weekStartOf } from './dates';
 // The Friday update (DOMAIN.md, "Weekly update").
 
 export type UpdateStatus = 'draft' | 'submitted' | 'amended' | 'missing';
+/** The state a save leaves an update in. */
+export type SavedUpdateStatus = Exclude<UpdateStatus, 'missing'>;
 
 export const UPDATE_STATUS_LABELS: Record<UpdateStatus, string> = {
   draft: 'Draft',

@@ -51,7 +51,7 @@ function pageResponse(page: CachedPage, values: string[]): Response {
 
 /**
  * A page cache for signed-in page views: `respond(request, context, render)` serves the page rendered earlier for
- * the same user, address and team date if no transaction has committed since, with this response's CSP nonce and
+ * the same user, address, cookies and team date if no transaction has committed since, with this response's CSP nonce and
  * new one-time tokens; otherwise it renders, and keeps the page when its routes allow it. The session is checked on
  * every request.
  */
@@ -64,7 +64,8 @@ export function createPageCache() {
     if (!user) return render();
     // Taken after the session's look-up, which may write, and before the page's loaders read.
     const snapshot = await currentSnapshot(context.db);
-    const key = `${user.id} ${teamToday(context)} ${url.pathname}${url.search}`;
+    // The cookies too: a one-time message riding on one (a flash) changes the page, and the session is another.
+    const key = `${user.id} ${teamToday(context)} ${url.pathname}${url.search} ${request.headers.get('Cookie')}`;
     const cached = pages.get(key);
     if (cached?.snapshot === snapshot) {
       return pageResponse(cached, [context.cspNonce, ...Array.from({ length: cached.oneTimeTokens }, () => oneTimeToken(context))]);

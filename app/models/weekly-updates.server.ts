@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema';
 import { AppError } from '~/domain/app-error';
 import { snapshotPercents } from '~/domain/customer-health';
 import { addDays, weekStartOf } from '~/domain/dates';
-import { weeksBetween, type UpdateStatus, type WeeklyUpdateSections } from '~/domain/weekly-update';
+import { weeksBetween, type SavedUpdateStatus, type UpdateStatus, type WeeklyUpdateSections } from '~/domain/weekly-update';
 import { recordAudit, type Audited } from './audit.server';
 import { isUniqueViolation, type Executor } from './db.server';
 
@@ -123,7 +123,7 @@ const conflict = (message: string) => new AppError({ status: 409, code: 'version
 export async function saveWeeklyUpdate(
   db: Kysely<DB>,
   input: { weekStart: string; sections: WeeklyUpdateSections; version: number | null; submit: boolean } & Audited,
-): Promise<{ status: UpdateStatus; version: number }> {
+): Promise<{ status: SavedUpdateStatus; version: number }> {
   const { actor, now, ip, weekStart, sections } = input;
   try {
     return await db.transaction().execute(async (trx) => {
@@ -152,7 +152,7 @@ export async function saveWeeklyUpdate(
           `Someone else saved this update meanwhile (${existing.updated_at.toISOString().slice(0, 16).replace('T', ' ')} UTC). Your text is kept below: copy what you need, then reload to see theirs.`,
         );
       }
-      const status: UpdateStatus = existing.status === 'draft' ? (input.submit ? 'submitted' : 'draft') : 'amended';
+      const status: SavedUpdateStatus = existing.status === 'draft' ? (input.submit ? 'submitted' : 'draft') : 'amended';
       await trx
         .updateTable('weekly_updates')
         .set({

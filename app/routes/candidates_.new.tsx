@@ -1,13 +1,14 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import type { z } from 'zod';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
 import { CandidateFields } from '~/components/candidate-fields';
 import { ErrorPage } from '~/components/error-page';
 import { appErrorReply, FormErrors } from '~/components/field';
 import { AppError } from '~/domain/app-error';
+import { redirectWithFlash } from '~/http/flash.server';
 import { createCandidate } from '~/models/candidates.server';
 import { answersOf, CandidateFormSchema } from '~/schemas/candidates';
 
@@ -26,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const customer = await createCandidate(context.db, {
       ...submission.value, answers: answersOf(submission.value), actor, now: context.now(), ip: context.clientIp,
     });
-    return redirect(`/customers/${customer.slug}`);
+    return redirectWithFlash(`/customers/${customer.slug}`, `${customer.name} is added as a candidate.`, context);
   } catch (error) {
     if (error instanceof AppError) return json(submission.reply(appErrorReply(error)), { status: error.status });
     throw error;

@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import { json, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import type { z } from 'zod';
 import { forbidden, requirePermission } from '~/auth/guards.server';
@@ -16,13 +16,15 @@ import { ProgressForm, ProgressLog } from '~/components/customer/progress-log';
 import { SnapshotTable } from '~/components/customer/snapshot-table';
 import { ErrorPage } from '~/components/error-page';
 import { appErrorReply } from '~/components/field';
-import { formatDate } from '~/components/format';
+import { formatDate, formatUsd } from '~/components/format';
 import { FrameworkSummary } from '~/components/framework-summary';
 import { IntakeGateBanner } from '~/components/intake-gate-banner';
 import { AppError } from '~/domain/app-error';
 import { weekStartOf } from '~/domain/dates';
 import { STAGE_LABELS } from '~/domain/lifecycle';
+import { PROGRESS_KIND_LABELS } from '~/domain/progress';
 import { can, canLogProgressFor, type Permission } from '~/domain/roles';
+import { redirectWithFlash } from '~/http/flash.server';
 import { oneTimeToken, type PageHandle } from '~/http/page-cache.server';
 import { invariantResponse } from '~/http/responses.server';
 import { teamToday } from '~/http/team-date.server';
@@ -70,20 +72,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 type Customer = Awaited<ReturnType<typeof getCustomerBySlug>>;
 type IntentCall = { context: AppLoadContext; slug: string; audited: Audited; customer: Customer };
 
-/** One form of the page: who may send it, its schema, and what it does; an AppError it throws is shown on the form. */
+/**
+ * One form of the page: who may send it, its schema, and what it does, returning what the page then says it did;
+ * an AppError it throws is shown on the form.
+ */
 type IntentHandler = {
   permission: Permission;
   /** Only for the customer's lead engineer when the actor is an engineer. */
   leadScoped?: boolean;
   schema: z.ZodType;
-  run(input: never, call: IntentCall): Promise<void>;
+  run(input: never, call: IntentCall): Promise<string>;
 };
 
 function handler<Schema extends z.ZodType>(spec: {
   permission: Permission;
   leadScoped?: boolean;
   schema: Schema;
-  run(input: z.infer<Schema>, call: IntentCall): Promise<void>;
+  run(input: z.infer<Schema>, call: IntentCall): Promise<string>;
 }): IntentHandler {
   return spec as IntentHandler;
 }
@@ -92,11 +97,13 @@ const closePartnershipHandler = handler({
   permission: 'managePartnerships',
   schema: PartnershipExitFormSchema,
   async run(input, { context, slug, audited }) {
+    const handingOff = input.intent === 'hand-off';
     await closePartnership(context.db, {
       ...audited, slug, version: input.version, exitNotes: input.exitNotes, exitedOn: input.exitedOn,
-      outcome: input.intent === 'hand-off' ? 'handed_off' : 'ended',
-      receivingTeam: input.intent === 'hand-off' ? input.receivingTeam : undefined,
+      outcome: handingOff ? 'handed_off' : 'ended',
+      receivingTeam: handingOff ? input.receivingTeam : undefined,
     });
+    return handingOff ? `Handed off to ${input.receivingTeam}.` : 'The partnership is ended.';
   },
 });
 
@@ -112,6 +119,7 @@ const INTENTS: Record<string, IntentHandler> = {
         throw new AppError({ status: 409, code: 'week_recorded', message, fields: { weekStart: message } });
       }
       await recordSnapshots(context.db, { ...audited, snapshots: [{ ...week, customer: slug }], today: teamToday(context) });
+      return `The week of ${week.weekStart} is ${recorded ? 'replaced' : 'recorded'}.`;
     },
   }),
   'add-iarr': handler({
@@ -120,6 +128,7 @@ const INTENTS: Record<string, IntentHandler> = {
     schema: IarrFormSchema,
     async run({ intent: _intent, ...entry }, { context, slug, audited }) {
       await recordIarrEntries(context.db, { ...audited, entries: [{ ...entry, customer: slug }] });
+      return `${formatUsd(entry.amountUsd)} of iARR booked on ${entry.bookedOn}.`;
     },
   }),
   'log-progress': handler({
@@ -128,6 +137,7 @@ const INTENTS: Record<string, IntentHandler> = {
     schema: ProgressFormSchema,
     async run({ entry, submissionKey }, { context, audited, customer }) {
       await logProgress(context.db, { ...audited, customerId: customer.id, entry, submissionKey, today: teamToday(context) });
+      return `${PROGRESS_KIND_LABELS[entry.kind]} logged.`;
     },
   }),
   'resolve-entry': handler({
@@ -136,6 +146,7 @@ const INTENTS: Record<string, IntentHandler> = {
     schema: ResolveEntryFormSchema,
     async run(input, { context, audited, customer }) {
       await resolveProgressEntry(context.db, { ...audited, ...input, customerId: customer.id });
+      return 'Resolved, with your note.';
     },
   }),
   'edit-answers': handler({
@@ -143,13 +154,15 @@ const INTENTS: Record<string, IntentHandler> = {
     schema: EditAnswersFormSchema,
     async run(input, { context, slug, audited }) {
       await editFrameworkAnswers(context.db, { ...audited, slug, version: input.version, answers: answersOf(input), notes: input.notes ?? '' });
+      return 'Framework answers saved.';
     },
   }),
   decide: handler({
     permission: 'decide',
     schema: DecisionFormSchema,
-    async run(input, { context, slug, audited }) {
-      await decideOnCandidate(context.db, { ...audited, ...input, slug, today: teamToday(context) });
+    async run(input, { context, slug, audited, customer }) {
+      const decision = await decideOnCandidate(context.db, { ...audited, ...input, slug, today: teamToday(context) });
+      return `Decision recorded: ${customer.name} is ${decision.stage_before === decision.stage_after ? 'still' : 'now'} ${STAGE_LABELS[decision.stage_after]}.`;
     },
   }),
   'assign-lead': handler({
@@ -157,6 +170,7 @@ const INTENTS: Record<string, IntentHandler> = {
     schema: AssignLeadFormSchema,
     async run(input, { context, slug, audited }) {
       await assignLeadEngineer(context.db, { ...audited, slug, email: input.email, version: input.version });
+      return `Lead engineer: ${input.email}.`;
     },
   }),
   'hand-off': closePartnershipHandler,
@@ -173,12 +187,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: intentHandler.schema });
   if (submission.status !== 'success') return json<IntentReply>({ intent, result: submission.reply() }, { status: 422 });
   const audited = { actor, now: context.now(), ip: context.clientIp };
+  let done: string;
   try {
     const customer = await getCustomerBySlug(context.db, slug);
     if (intentHandler.leadScoped && !canLogProgressFor(actor, customer.lead_engineer_id)) {
       throw await forbidden(request, context, actor, 'log for a customer they do not lead', 'You may log only for the customers you lead.');
     }
-    await intentHandler.run(submission.value as never, { context, slug, audited, customer });
+    done = await intentHandler.run(submission.value as never, { context, slug, audited, customer });
   } catch (error) {
     if (error instanceof AppError) {
       // Bulk-write errors name fields as `snapshots[0].weekStart`; the form's field is `weekStart`.
@@ -187,7 +202,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     throw error;
   }
-  return redirect(`/customers/${slug}${new URL(request.url).search}`);
+  return redirectWithFlash(`/customers/${slug}${new URL(request.url).search}`, done, context);
 }
 
 export default function CustomerPage() {

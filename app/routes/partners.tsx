@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
 import { CustomerHealthTable, STATUS_LABELS } from '~/components/customer-health-table';
@@ -8,6 +8,7 @@ import { FormErrors } from '~/components/field';
 import { AppError } from '~/domain/app-error';
 import { daysBetween } from '~/domain/dates';
 import { can } from '~/domain/roles';
+import { redirectWithFlash } from '~/http/flash.server';
 import { teamToday } from '~/http/team-date.server';
 import { listCustomerOverviews } from '~/models/customers.server';
 import { assignLeadEngineer, listPossibleLeads } from '~/models/partnerships.server';
@@ -47,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error instanceof AppError) return json(submission.reply({ formErrors: [error.message] }), { status: error.status });
     throw error;
   }
-  return redirect('/partners');
+  return redirectWithFlash('/partners', `Lead engineer: ${email}.`, context);
 }
 
 /** "3 weeks", "5 months": how long a partnership has run, in the unit a person would use. */

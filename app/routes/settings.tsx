@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { json, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { issueApiToken } from '~/auth/api-tokens.server';
 import { requirePermission } from '~/auth/guards.server';
@@ -11,6 +11,7 @@ import { can } from '~/domain/roles';
 import { formatDate, formatUsd } from '~/components/format';
 import { useResettingReply } from '~/components/form-reply';
 import { SETTING_LABELS, SETTING_NAMES, type SettingName } from '~/domain/settings';
+import { redirectWithFlash } from '~/http/flash.server';
 import { invariantResponse } from '~/http/responses.server';
 import { listApiTokens, revokeApiToken } from '~/models/api-tokens.server';
 import { recordAudit } from '~/models/audit.server';
@@ -68,7 +69,7 @@ async function changeThresholds(request: Request, context: AppLoadContext, formD
     if (error instanceof AppError) return json({ result: submission.reply(appErrorReply(error)), token: null }, { status: error.status });
     throw error;
   }
-  return redirect('/settings');
+  return redirectWithFlash('/settings', 'Settings saved.', context);
 }
 
 const SETTING_ORDER: SettingName[] = ['acceptancePct', 'dauPct', 'iarrUsd', 'capacity', 'staleWindowDays'];

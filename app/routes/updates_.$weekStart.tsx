@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
 import { describeGateReason } from '~/components/describe-gate-reason';
@@ -11,7 +11,8 @@ import { WeeklyUpdateEditor } from '~/components/weekly-update/editor';
 import { MarkdownCopy } from '~/components/weekly-update/markdown-copy';
 import { AppError } from '~/domain/app-error';
 import { can } from '~/domain/roles';
-import { isUpdateOverdue, UPDATE_STATUS_LABELS, updateDueOn, weeklyUpdateMarkdown, weekStartProblem, type UpdateStatus } from '~/domain/weekly-update';
+import { isUpdateOverdue, UPDATE_STATUS_LABELS, updateDueOn, weeklyUpdateMarkdown, weekStartProblem, type SavedUpdateStatus, type UpdateStatus } from '~/domain/weekly-update';
+import { redirectWithFlash } from '~/http/flash.server';
 import { invariantResponse } from '~/http/responses.server';
 import { teamToday } from '~/http/team-date.server';
 import type { Executor } from '~/models/db.server';
@@ -55,19 +56,26 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
+const SAVED_MESSAGES: Record<SavedUpdateStatus, string> = {
+  draft: 'Draft saved.',
+  submitted: 'Update submitted: copy its Markdown below to post it.',
+  amended: 'Amendment saved.',
+};
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, 'writeWeeklyUpdate');
   const weekStart = weekOf(params, teamToday(context));
   const submission = parseWithZod(await request.formData(), { schema: WeeklyUpdateFormSchema });
   if (submission.status !== 'success') return json(submission.reply(), { status: 422 });
   const { intent, version, ...sections } = submission.value;
+  let saved: Awaited<ReturnType<typeof saveWeeklyUpdate>>;
   try {
-    await saveWeeklyUpdate(context.db, { weekStart, sections, version: version ?? null, submit: intent === 'submit', actor, now: context.now(), ip: context.clientIp });
+    saved = await saveWeeklyUpdate(context.db, { weekStart, sections, version: version ?? null, submit: intent === 'submit', actor, now: context.now(), ip: context.clientIp });
   } catch (error) {
     if (error instanceof AppError) return json(submission.reply({ formErrors: [error.message] }), { status: error.status });
     throw error;
   }
-  return redirect(`/updates/${weekStart}`);
+  return redirectWithFlash(`/updates/${weekStart}`, SAVED_MESSAGES[saved.status], context);
 }
 
 export default function WeeklyUpdatePage() {

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import type { z } from 'zod';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { forbidden, requirePermission } from '~/auth/guards.server';
 import { hashPassword } from '~/auth/password.server';
@@ -11,6 +11,7 @@ import { formatDate } from '~/components/format';
 import { useResettingReply } from '~/components/form-reply';
 import { AppError } from '~/domain/app-error';
 import { canAssignRole, ROLE_LABELS, ROLES, type Role } from '~/domain/roles';
+import { redirectWithFlash } from '~/http/flash.server';
 import { invariantResponse } from '~/http/responses.server';
 import { recordAudit } from '~/models/audit.server';
 import { changeUserRole, createUser, disableUser, findUserById, listUsers } from '~/models/users.server';
@@ -44,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         const created = await createUser(trx, { ...command, passwordHash });
         await recordAudit(trx, { ...audit, action: 'user.created', entityId: created.id, after: created });
       });
-      return redirect('/users');
+      return redirectWithFlash('/users', `${command.email} can now sign in.`, context);
     }
     const target = await findUserById(context.db, command.userId);
     invariantResponse(target, 'No such user.');
@@ -56,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         const changed = await changeUserRole(trx, { id: target.id, role: command.role, version: command.version });
         await recordAudit(trx, { ...audit, action: 'user.role_changed', entityId: target.id, before: { role: target.role }, after: { role: changed.role } });
       });
-      return redirect('/users');
+      return redirectWithFlash('/users', `${target.email}'s role is now ${ROLE_LABELS[command.role]}.`, context);
     }
     if (!canAssignRole(actor.role, target.role, target.role)) throw await forbidden(request, context, actor, 'disable an exec');
     if (target.id === actor.id) {
@@ -66,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       await disableUser(trx, { id: target.id, version: command.version, now: context.now() });
       await recordAudit(trx, { ...audit, action: 'user.disabled', entityId: target.id, before: { email: target.email } });
     });
-    return redirect('/users');
+    return redirectWithFlash('/users', `${target.email} is disabled: their sessions and tokens have stopped.`, context);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const reply = error.fields

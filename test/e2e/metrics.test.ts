@@ -32,10 +32,17 @@ describe('a lead engineer recording a week', () => {
     await page.getByRole('button', { name: 'Save the week' }).click();
 
     await page.getByRole('heading', { name: 'At risk' }).waitFor();
+    expect(await page.getByRole('status').textContent()).toBe(`The week of ${thisWeek} is recorded.`);
+    await expectCleanPage(page);
     expect(await page.getByText(`Latest snapshot: week of ${thisWeek}`).count()).toBe(1);
     const acceptance = page.getByRole('region', { name: 'Completions accepted' });
     await acceptance.getByText('the data as a table').click();
     expect(await acceptance.getByRole('row', { name: new RegExp(thisWeek) }).textContent()).toContain('20.0 %');
+
+    // The message belongs to the page the write landed on.
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    expect(await page.getByRole('status').count()).toBe(0);
     await page.close();
   });
 });
