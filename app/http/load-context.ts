@@ -14,8 +14,9 @@ export type AppContext = {
   clientIp: string;
   teamTimezone: string;
   /**
-   * What the request has found out so far, for whoever asks next: the page cache, the root's loader and the
-   * page's share one session look-up. (The server and the Remix build are bundled apart: module state is not shared.)
+   * What the request has found out so far, for whoever asks next: its user (the page cache, the root's loader and
+   * the page's share one session look-up), whether its page may be reused, the one-time tokens the page carries.
+   * (The server and the Remix build are bundled apart: module state is not shared between them.)
    */
   notes: { user?: Promise<SignedInUser | null>; reusablePage?: boolean; oneTimeTokens?: string[] };
 };

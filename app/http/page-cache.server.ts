@@ -51,9 +51,9 @@ function pageResponse(page: CachedPage, values: string[]): Response {
 
 /**
  * A page cache for signed-in page views: `respond(request, context, render)` serves the page rendered earlier for
- * the same user, address, cookies and team date if no transaction has committed since, with this response's CSP nonce and
- * new one-time tokens; otherwise it renders, and keeps the page when its routes allow it. The session is checked on
- * every request.
+ * the same user, address, cookies and team date if no transaction has committed since, with this response's CSP
+ * nonce and new one-time tokens; otherwise it renders, and keeps the page when its routes allow it. The session is
+ * checked on every request.
  */
 export function createPageCache() {
   const pages = new Map<string, CachedPage>();
