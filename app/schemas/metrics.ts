@@ -48,12 +48,14 @@ export const SnapshotSchema = withSnapshotRules(z.object({ customer: slug, ...sn
 
 export type SnapshotInput = z.infer<typeof SnapshotSchema>;
 
-export const MetricsRequestSchema = z.object({
-  snapshots: z
-    .array(SnapshotSchema, { error: 'Send snapshots as a list.' })
-    .min(1, 'Send at least one snapshot.')
-    .max(MAX_ROWS_PER_REQUEST, `Send at most ${MAX_ROWS_PER_REQUEST} snapshots at once.`),
-});
+/** A bulk write's rows: a list of one to MAX_ROWS_PER_REQUEST of them. */
+const bulkRows = <Row extends z.ZodType>(row: Row, [one, many]: [string, string]) =>
+  z
+    .array(row, { error: `Send ${many} as a list.` })
+    .min(1, `Send at least one ${one}.`)
+    .max(MAX_ROWS_PER_REQUEST, `Send at most ${MAX_ROWS_PER_REQUEST} ${many} at once.`);
+
+export const MetricsRequestSchema = z.object({ snapshots: bulkRows(SnapshotSchema, ['snapshot', 'snapshots']) });
 
 export const IarrEntrySchema = z.object({
   customer: slug,
@@ -70,12 +72,7 @@ export const IarrEntrySchema = z.object({
 
 export type IarrEntryInput = z.infer<typeof IarrEntrySchema>;
 
-export const IarrRequestSchema = z.object({
-  entries: z
-    .array(IarrEntrySchema, { error: 'Send entries as a list.' })
-    .min(1, 'Send at least one entry.')
-    .max(MAX_ROWS_PER_REQUEST, `Send at most ${MAX_ROWS_PER_REQUEST} entries at once.`),
-});
+export const IarrRequestSchema = z.object({ entries: bulkRows(IarrEntrySchema, ['entry', 'entries']) });
 
 /** The snapshot form on a customer's page: the customer comes from the page, `replace` confirms overwriting a week. */
 export const SnapshotFormSchema = withSnapshotRules(
