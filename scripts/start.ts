@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from '@remix-run/node';
 import { dateInZone } from '~/domain/dates';
 import { createHttpApp } from '~/http/create-http-app.server';
+import { createBoundedServer } from '~/http/request-limits.server';
 import { openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './demo-data';
@@ -31,7 +32,7 @@ const app = createHttpApp({
   trustProxy: config.trustProxy,
 });
 
-const server = app.listen(config.port, () => {
+const server = createBoundedServer(app).listen(config.port, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`Strat Tracker is running at http://localhost:${port} (${database.kind === 'pglite' ? 'embedded database' : 'PostgreSQL'})`);
@@ -49,5 +50,7 @@ function stop() {
   server.closeAllConnections();
   database.close().finally(() => process.exit(0));
 }
+// A fault in one request's work must not end the server for everyone: it is logged, and the server goes on.
+process.on('unhandledRejection', (reason) => console.error('Unhandled rejection:', reason));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -2,7 +2,7 @@ import { redirect } from '@remix-run/node';
 import { API_REQUESTS_PER_MINUTE, isOverRateLimit, secondsUntilNextWindow } from '~/domain/api-rate-limit';
 import { can, type Permission, type Role } from '~/domain/roles';
 import type { AppContext } from '~/http/load-context';
-import { apiError } from '~/http/responses.server';
+import { apiError, plainResponse } from '~/http/responses.server';
 import { findTokenOwner } from '~/models/api-tokens.server';
 import { recordAudit } from '~/models/audit.server';
 import { customersNotLoggableBy } from '~/models/customer-access.server';
@@ -44,7 +44,7 @@ export async function forbidden(
   message = `Your role (${user.role}) may not ${what}.`,
 ): Promise<Response> {
   await auditRefusal(request, context, user, what);
-  return new Response(message, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  return plainResponse(message, 403);
 }
 
 const PERMISSION_WORDS: Record<Permission, string> = {

@@ -1,16 +1,24 @@
+import type { GateReason } from './intake-gate';
+
+/** One problem of a file import, by its line. */
+export type ImportProblem = { line: number; message: string };
+
+/** What an error carries beside its message, for the caller to show; the API sends it inside `error`. */
+export type AppErrorDetails = { reasons?: GateReason[]; problems?: ImportProblem[]; stage?: string };
+
 /** The one error type that models and domain code throw; routes turn it into a reply. */
 export class AppError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields?: Record<string, string>;
-  readonly details?: Record<string, unknown>;
+  readonly details?: AppErrorDetails;
 
   constructor(options: {
     status: number;
     code: string;
     message: string;
     fields?: Record<string, string>;
-    details?: Record<string, unknown>;
+    details?: AppErrorDetails;
   }) {
     super(options.message);
     this.name = 'AppError';

@@ -6,9 +6,15 @@ function toUtc(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00Z`);
 }
 
-/** Whether the string is a real calendar date in `YYYY-MM-DD` form. */
+// DOMAIN.md: dates lie in the years 2000–2100 (year 0 and 9999 are typing slips, and year 0 is no PostgreSQL date).
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2100;
+
+/** Whether the string is a real calendar date in `YYYY-MM-DD` form, in the years 2000–2100. */
 export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  if (year < FIRST_YEAR || year > LAST_YEAR) return false;
   // Month 13 makes no date at all; 2026-02-30 makes a date in March: both are refused.
   const date = toUtc(value);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { withStorableText } from '~/schemas/storable-text';
 import { apiError } from './responses.server';
 
 /** The request's JSON body; a 400 in the API's error shape when it is not JSON. */
@@ -20,10 +21,11 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 
 /** The body parsed by the schema; a 422 naming each invalid field otherwise. */
 export function parseApiBody<Schema extends z.ZodType>(schema: Schema, body: unknown): z.infer<Schema> {
-  const parsed = schema.safeParse(body);
+  const parsed = withStorableText(schema).safeParse(body);
   if (parsed.success) return parsed.data;
   const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fields[fieldPath(issue.path)] ??= issue.message;
+  // A body that is no object at all fails as a whole: its path is empty.
+  for (const issue of parsed.error.issues) fields[fieldPath(issue.path) || 'body'] ??= issue.message;
   throw apiError(422, 'invalid', 'Some fields are invalid: see error.fields.', { fields });
 }
 

@@ -10,6 +10,7 @@ import type { DB } from '../../db/schema';
 import { isForgedRequest } from '~/auth/csrf.server';
 import type { AppContext } from './load-context';
 import { createPageCache } from './page-cache.server';
+import { readBodyWithLimit, refuse, refuseUnreadableAddress } from './request-limits.server';
 import { createNonce, securityHeaders } from './security-headers.server';
 
 export type HttpAppOptions = {
@@ -48,17 +49,22 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     // Pages show confidential data: never kept by a browser or a proxy.
     res.set('Cache-Control', 'no-store');
     if (isForgedRequest(req.method, { get: (name) => req.get(name) ?? null })) {
-      res.status(403).type('text/plain').send('Cross-site request refused: submit the form from Strat Tracker itself.');
+      refuse(res, req.path, 403, 'forbidden', 'Cross-site request refused: submit the form from Strat Tracker itself.');
       return;
     }
     next();
   });
+  app.use(refuseUnreadableAddress());
+  app.use(readBodyWithLimit());
 
   const handleRemixRequest = createRequestHandler(options.build, options.production ? 'production' : 'development');
   const respond = createPageCache();
   app.all('*', async (req, res, next) => {
     try {
-      const request = createRemixRequest(req, res);
+      const streamed = createRemixRequest(req, res);
+      // The body was read already, within its limit.
+      const body = res.locals.body as Buffer | undefined;
+      const request = body ? new Request(streamed, { body, duplex: 'half' } as RequestInit) : streamed;
       const context: AppContext = {
         db: options.db,
         now: options.now ?? (() => new Date()),

@@ -1,9 +1,14 @@
 import { json } from '@remix-run/node';
 import { AppError } from '~/domain/app-error';
 
+/** A plain-text response: what a page's ErrorBoundary shows in words. */
+export function plainResponse(message: string, status: number): Response {
+  return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}
+
 /** Throws a plain-text response (404 by default) when the condition fails: a missing record, say. */
 export function invariantResponse(condition: unknown, message = 'Not found', status = 404): asserts condition {
-  if (!condition) throw new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (!condition) throw plainResponse(message, status);
 }
 
 /** The JSON API's error body: `{"error":{"code","message","fields"?}}` (DOMAIN.md "JSON API v1"). */

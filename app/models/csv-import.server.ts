@@ -1,9 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { AppError } from '~/domain/app-error';
+import { AppError, type ImportProblem } from '~/domain/app-error';
 import { canLogProgressFor, type Role } from '~/domain/roles';
 import { IarrEntrySchema, MAX_ROWS_PER_REQUEST, SnapshotSchema, type IarrEntryInput, type SnapshotInput } from '~/schemas/metrics';
+import { withStorableText } from '~/schemas/storable-text';
 import type { DB } from '../../db/schema';
 import type { Actor } from './audit.server';
 import { findCustomersBySlugs } from './customer-access.server';
@@ -21,10 +22,9 @@ export const CSV_COLUMNS: Record<ImportKind, string[]> = {
 };
 
 const NUMBER_COLUMNS = new Set(['completionsShown', 'completionsAccepted', 'dau', 'availableDevelopers', 'amountUsd']);
-const SCHEMAS: Record<ImportKind, z.ZodType> = { snapshots: SnapshotSchema, iarr: IarrEntrySchema };
+const SCHEMAS: Record<ImportKind, z.ZodType> = { snapshots: withStorableText(SnapshotSchema), iarr: withStorableText(IarrEntrySchema) };
 
-export type RowProblem = { line: number; message: string };
-export type ImportPreview = { kind: ImportKind; rows: number; problems: RowProblem[] };
+export type ImportPreview = { kind: ImportKind; rows: number; problems: ImportProblem[] };
 
 // The header is line 1, so the row at index i is on line i + 2.
 const lineOf = (index: number) => index + 2;
@@ -36,7 +36,7 @@ function cell(column: string, value: string): unknown {
   return NUMBER_COLUMNS.has(column) && /^-?\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
 
-function readCsv(kind: ImportKind, csv: string): { records: Record<string, unknown>[]; problems: RowProblem[] } {
+function readCsv(kind: ImportKind, csv: string): { records: Record<string, unknown>[]; problems: ImportProblem[] } {
   let rows: string[][];
   try {
     rows = parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: true });
@@ -53,7 +53,7 @@ function readCsv(kind: ImportKind, csv: string): { records: Record<string, unkno
   if (body.length > MAX_ROWS_PER_REQUEST) {
     return { records: [], problems: [{ line: 1, message: `Import at most ${MAX_ROWS_PER_REQUEST} rows at once; this file has ${body.length}.` }] };
   }
-  const problems: RowProblem[] = [];
+  const problems: ImportProblem[] = [];
   const records = body.map((row, index) => {
     if (row.length !== expected.length) problems.push({ line: lineOf(index), message: `Expected ${expected.length} values, found ${row.length}.` });
     return Object.fromEntries(expected.map((column, position) => [column, cell(column, row[position] ?? '')]));

@@ -29,6 +29,17 @@ export async function prepareIarrEntries(db: Executor, entries: IarrEntryInput[]
   });
   assertNoFieldErrors(fields, 'Some entries are invalid: see error.fields.');
   const rows = withCustomerIds(entries, customers);
+  const fresh = await withoutRepeats(db, rows, rows);
+  return { rows, fresh, skipped: rows.length - fresh.length };
+}
+
+type IarrRow = IarrEntryInput & { customerId: number };
+
+/**
+ * The rows whose external id is not booked yet; a 409 naming each row (by its place in `all`, the request's rows)
+ * whose id is booked with other values.
+ */
+async function withoutRepeats<Row extends IarrRow>(db: Executor, rows: Row[], all: Row[]): Promise<Row[]> {
   const externalIds = rows.flatMap((row) => (row.externalId ? [row.externalId] : []));
   const stored = externalIds.length
     ? await db
@@ -39,42 +50,47 @@ export async function prepareIarrEntries(db: Executor, entries: IarrEntryInput[]
     : [];
   const storedById = new Map(stored.map((entry) => [entry.external_id, entry]));
   const conflicts: Record<string, string> = {};
-  const fresh = rows.filter((row, index) => {
+  const fresh = rows.filter((row) => {
     const existing = row.externalId ? storedById.get(row.externalId) : undefined;
     if (!existing) return true;
     if (!sameEntry(existing, row)) {
-      conflicts[`entries[${index}].externalId`] = `The external id "${row.externalId}" is already booked with other values.`;
+      conflicts[`entries[${all.indexOf(row)}].externalId`] = `The external id "${row.externalId}" is already booked with other values.`;
     }
     return false;
   });
   if (Object.keys(conflicts).length > 0) {
     throw new AppError({ status: 409, code: 'external_id_conflict', message: 'Some external ids are already booked with other values.', fields: conflicts });
   }
-  return { fresh, skipped: rows.length - fresh.length };
+  return fresh;
 }
 
 /**
  * Adds iARR entries, all or nothing. An external id makes a write idempotent: the same id with the same
- * content is skipped, with other content it is a 409 naming the row.
+ * content is skipped, with other content it is a 409 naming the row. Writes of the same id at once are settled by
+ * the unique key: the insert skips what another write booked meanwhile, and those rows are compared again.
  */
 export async function recordIarrEntries(
   db: Kysely<DB>,
   input: { entries: IarrEntryInput[] } & Audited,
 ): Promise<{ inserted: number; skipped: number }> {
   return db.transaction().execute(async (trx) => {
-    const { fresh, skipped } = await prepareIarrEntries(trx, input.entries);
-    if (fresh.length > 0) {
-      await sql`
-        insert into iarr_entries (customer_id, booked_on, amount_usd, kind, note, external_id, recorded_by, recorded_at)
-        select t.*, ${input.actor.id}::bigint, ${input.now}::timestamptz
-        from unnest(${fresh.map((row) => row.customerId)}::bigint[], ${fresh.map((row) => row.bookedOn)}::date[],
-                    ${fresh.map((row) => row.amountUsd)}::bigint[], ${fresh.map((row) => row.kind)}::text[],
-                    ${fresh.map((row) => row.note ?? '')}::text[], ${fresh.map((row) => row.externalId ?? null)}::text[]) as t`.execute(trx);
-    }
-    const result = { inserted: fresh.length, skipped };
+    const { rows, fresh } = await prepareIarrEntries(trx, input.entries);
+    const booked = fresh.length === 0 ? [] : (await sql<{ external_id: string | null }>`
+      insert into iarr_entries (customer_id, booked_on, amount_usd, kind, note, external_id, recorded_by, recorded_at)
+      select t.*, ${input.actor.id}::bigint, ${input.now}::timestamptz
+      from unnest(${fresh.map((row) => row.customerId)}::bigint[], ${fresh.map((row) => row.bookedOn)}::date[],
+                  ${fresh.map((row) => row.amountUsd)}::bigint[], ${fresh.map((row) => row.kind)}::text[],
+                  ${fresh.map((row) => row.note ?? '')}::text[], ${fresh.map((row) => row.externalId ?? null)}::text[]) as t
+      on conflict (external_id) do nothing
+      returning external_id`.execute(trx)).rows;
+    const bookedIds = new Set(booked.map((row) => row.external_id));
+    const written = fresh.filter((row) => !row.externalId || bookedIds.has(row.externalId));
+    // Booked by a write that committed meanwhile: the same content is a repeat, other content a conflict.
+    if (written.length < fresh.length) await withoutRepeats(trx, fresh.filter((row) => !written.includes(row)), rows);
+    const result = { inserted: written.length, skipped: input.entries.length - written.length };
     await recordAudit(trx, {
       actor: input.actor, action: 'iarr.recorded', entityType: 'iarr_entries',
-      after: { ...result, entries: fresh.map(({ customerId: _id, ...entry }) => entry) }, ip: input.ip,
+      after: { ...result, entries: written.map(({ customerId: _id, ...entry }) => entry) }, ip: input.ip,
     });
     return result;
   });

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { assertNoFieldErrors } from '~/domain/app-error';
+import { AppError, assertNoFieldErrors } from '~/domain/app-error';
 import { weekStartOf } from '~/domain/dates';
 import type { SnapshotInput } from '~/schemas/metrics';
 import type { DB } from '../../db/schema';
@@ -28,12 +28,13 @@ export async function prepareSnapshots(db: Executor, snapshots: SnapshotInput[],
 }
 
 /**
- * Writes weekly snapshots, all or nothing, after prepareSnapshots' checks: a week already recorded for a
- * customer is replaced (its old values go to the audit log).
+ * Writes weekly snapshots, all or nothing, after prepareSnapshots' checks. A week already recorded for a customer
+ * is replaced (its old values go to the audit log), unless `keepRecorded`: then it is a 409 `week_recorded`,
+ * decided by the insert itself, so of two first recordings of one week at once exactly one lands.
  */
 export async function recordSnapshots(
   db: Kysely<DB>,
-  input: { snapshots: SnapshotInput[]; today: string } & Audited,
+  input: { snapshots: SnapshotInput[]; today: string; keepRecorded?: boolean } & Audited,
 ): Promise<{ inserted: number; updated: number }> {
   return db.transaction().execute(async (trx) => {
     const rows = await prepareSnapshots(trx, input.snapshots, input.today);
@@ -45,28 +46,24 @@ export async function recordSnapshots(
       dau: rows.map((row) => row.dau),
       developers: rows.map((row) => row.availableDevelopers),
     };
-    const replaced = await trx
-      .selectFrom('metric_snapshots')
-      .innerJoin(
-        sql<{ customer_id: number; week_start: string }>`(select * from unnest(${columns.customers}::bigint[], ${columns.weeks}::date[]) as t(customer_id, week_start))`.as('incoming'),
-        (join) => join.onRef('incoming.customer_id', '=', 'metric_snapshots.customer_id').onRef('incoming.week_start', '=', 'metric_snapshots.week_start'),
-      )
-      .select([
-        'metric_snapshots.customer_id', 'metric_snapshots.week_start', 'metric_snapshots.completions_shown',
-        'metric_snapshots.completions_accepted', 'metric_snapshots.dau', 'metric_snapshots.available_developers',
-      ])
-      .execute();
+    const replaced = input.keepRecorded ? [] : await recordedWeeks(trx, columns.customers, columns.weeks);
     // One statement for any number of rows: the columns travel as arrays.
-    await sql`
+    const written = await sql<{ customer_id: number; week_start: string }>`
       insert into metric_snapshots
         (customer_id, week_start, completions_shown, completions_accepted, dau, available_developers, recorded_by, recorded_at)
       select t.*, ${input.actor.id}::bigint, ${input.now}::timestamptz
       from unnest(${columns.customers}::bigint[], ${columns.weeks}::date[], ${columns.shown}::int[], ${columns.accepted}::int[],
                   ${columns.dau}::int[], ${columns.developers}::int[]) as t
-      on conflict (customer_id, week_start) do update set
+      on conflict (customer_id, week_start) ${input.keepRecorded ? sql`do nothing` : sql`do update set
         completions_shown = excluded.completions_shown, completions_accepted = excluded.completions_accepted,
         dau = excluded.dau, available_developers = excluded.available_developers,
-        recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`.execute(trx);
+        recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`}
+      returning customer_id, week_start`.execute(trx);
+    if (written.rows.length < rows.length) {
+      const kept = new Set(written.rows.map((row) => `${row.customer_id} ${row.week_start}`));
+      const refused = rows.flatMap((row, index) => (kept.has(`${row.customerId} ${row.weekStart}`) ? [] : [index]));
+      throw weekAlreadyRecorded(await recordedWeeks(trx, columns.customers, columns.weeks), rows, refused);
+    }
     const result = { inserted: rows.length - replaced.length, updated: replaced.length };
     const slugOf = new Map(rows.map((row) => [row.customerId, row.customer]));
     await recordAudit(trx, {
@@ -79,6 +76,40 @@ export async function recordSnapshots(
     });
     return result;
   });
+}
+
+/** The stored snapshots of the given customer-weeks (the two lists pair up). */
+function recordedWeeks(db: Executor, customerIds: number[], weeks: string[]) {
+  return db
+    .selectFrom('metric_snapshots')
+    .innerJoin(
+      sql<{ customer_id: number; week_start: string }>`(select * from unnest(${customerIds}::bigint[], ${weeks}::date[]) as t(customer_id, week_start))`.as('incoming'),
+      (join) => join.onRef('incoming.customer_id', '=', 'metric_snapshots.customer_id').onRef('incoming.week_start', '=', 'metric_snapshots.week_start'),
+    )
+    .select([
+      'metric_snapshots.customer_id', 'metric_snapshots.week_start', 'metric_snapshots.completions_shown',
+      'metric_snapshots.completions_accepted', 'metric_snapshots.dau', 'metric_snapshots.available_developers',
+    ])
+    .execute();
+}
+
+/** The 409 for weeks recorded already (by someone else meanwhile, perhaps), each row named with what it holds. */
+function weekAlreadyRecorded(
+  stored: Awaited<ReturnType<typeof recordedWeeks>>,
+  rows: { customerId: number; weekStart: string }[],
+  refused: number[],
+): AppError {
+  const fields: Record<string, string> = {};
+  for (const index of refused) {
+    const row = rows[index]!;
+    const recorded = stored.find((week) => week.customer_id === row.customerId && week.week_start === row.weekStart);
+    const values = recorded
+      ? ` (shown ${recorded.completions_shown}, accepted ${recorded.completions_accepted}, DAU ${recorded.dau} of ${recorded.available_developers})`
+      : '';
+    fields[`snapshots[${index}].weekStart`] = `The week of ${row.weekStart} is already recorded${values}. Tick “Replace the recorded week” to overwrite it.`;
+  }
+  const first = Object.values(fields)[0]!;
+  return new AppError({ status: 409, code: 'week_recorded', message: first, fields });
 }
 
 /** A customer's snapshots in week order. */

@@ -46,8 +46,13 @@ export async function assignLeadEngineer(
 /** Hands an active partner off to a receiving team, or ends the partnership, with exit notes and date. */
 export async function closePartnership(
   db: Kysely<DB>,
-  input: { slug: string; version?: number; outcome: 'handed_off' | 'ended'; receivingTeam?: string; exitNotes: string; exitedOn: string } & Audited,
+  input: {
+    slug: string; version?: number; outcome: 'handed_off' | 'ended'; receivingTeam?: string; exitNotes: string; exitedOn: string;
+    today: string;
+  } & Audited,
 ) {
+  // DOMAIN.md: exit dates are not after D.
+  if (input.exitedOn > input.today) throw invalidFields({ exitedOn: `The exit date cannot be after today (${input.today}).` });
   return db.transaction().execute(async (trx) => {
     const customer = await getCustomerBySlug(trx, input.slug, { forUpdate: true });
     const stage = nextStage(customer.stage, input.outcome === 'handed_off' ? 'hand_off' : 'end', customer.name);

@@ -1,17 +1,18 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
-import { z } from 'zod';
+import { z } from '~/schemas/zod';
 import { requireApiPermission } from '~/auth/guards.server';
 import { parseApiBody } from '~/http/api.server';
 import { handleApi } from '~/http/responses.server';
 import { teamToday } from '~/http/team-date.server';
 import { northStarSeries } from '~/models/north-star.server';
 
+const WEEKS_MESSAGE = 'Give weeks as a whole number from 1 to 156.';
 const QuerySchema = z.object({
-  weeks: z.coerce
-    .number({ error: 'Give weeks as a whole number from 1 to 156.' })
-    .int('Give weeks as a whole number from 1 to 156.')
-    .min(1, 'Give weeks as a whole number from 1 to 156.')
-    .max(156, 'Give weeks as a whole number from 1 to 156.')
+  weeks: z
+    .string()
+    .regex(/^\d{1,4}$/, WEEKS_MESSAGE)
+    .transform(Number)
+    .pipe(z.number().min(1, WEEKS_MESSAGE).max(156, WEEKS_MESSAGE))
     .default(12),
 });
 

@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import type { z } from 'zod';
-import { parseWithZod } from '@conform-to/zod/v4';
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
@@ -11,6 +10,8 @@ import { AppError } from '~/domain/app-error';
 import { redirectWithFlash } from '~/http/flash.server';
 import { createCandidate } from '~/models/candidates.server';
 import { answersOf, CandidateFormSchema } from '~/schemas/candidates';
+import { readForm } from '~/http/forms.server';
+import { parseForm } from '~/schemas/parse-form';
 
 export const meta: MetaFunction = () => [{ title: 'Add a candidate · Strat Tracker' }];
 
@@ -21,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, 'editCandidates');
-  const submission = parseWithZod(await request.formData(), { schema: CandidateFormSchema });
+  const submission = parseForm(await readForm(request), CandidateFormSchema);
   if (submission.status !== 'success') return json(submission.reply(), { status: 422 });
   try {
     const customer = await createCandidate(context.db, {

@@ -1,7 +1,6 @@
-import { parseWithZod } from '@conform-to/zod/v4';
 import { json, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import type { z } from 'zod';
+import { z } from '~/schemas/zod';
 import { forbidden, requirePermission } from '~/auth/guards.server';
 import { DecisionForm } from '~/components/customer/decision-form';
 import { DecisionHistory } from '~/components/customer/decision-history';
@@ -15,7 +14,7 @@ import { PartnershipForms } from '~/components/customer/partnership-forms';
 import { ProgressForm, ProgressLog } from '~/components/customer/progress-log';
 import { SnapshotTable } from '~/components/customer/snapshot-table';
 import { ErrorPage } from '~/components/error-page';
-import { appErrorReply } from '~/components/field';
+import { appErrorReply, singleRowError } from '~/components/field';
 import { formatDate, formatUsd } from '~/components/format';
 import { FrameworkSummary } from '~/components/framework-summary';
 import { IntakeGateBanner } from '~/components/intake-gate-banner';
@@ -25,6 +24,7 @@ import { STAGE_LABELS } from '~/domain/lifecycle';
 import { PROGRESS_KIND_LABELS } from '~/domain/progress';
 import { can, canLogProgressFor, type Permission } from '~/domain/roles';
 import { redirectWithFlash } from '~/http/flash.server';
+import { readForm } from '~/http/forms.server';
 import { oneTimeToken, type PageHandle } from '~/http/page-cache.server';
 import { invariantResponse } from '~/http/responses.server';
 import { teamToday } from '~/http/team-date.server';
@@ -35,13 +35,14 @@ import { loadCustomerPage } from '~/models/customer-page.server';
 import { readThroughSnapshot } from '~/models/snapshot-cache.server';
 import { decideOnCandidate } from '~/models/decisions.server';
 import { recordIarrEntries } from '~/models/iarr.server';
-import { findSnapshot, recordSnapshots } from '~/models/metrics.server';
+import { recordSnapshots } from '~/models/metrics.server';
 import { assignLeadEngineer, closePartnership, listPossibleLeads } from '~/models/partnerships.server';
 import { logProgress, resolveProgressEntry } from '~/models/progress.server';
 import { answersOf, EditAnswersFormSchema } from '~/schemas/candidates';
 import { DecisionFormSchema } from '~/schemas/decisions';
 import { IarrFormSchema, SnapshotFormSchema } from '~/schemas/metrics';
 import { AssignLeadFormSchema, PartnershipExitFormSchema } from '~/schemas/partnerships';
+import { parseForm } from '~/schemas/parse-form';
 import { ProgressFilterSchema, ProgressFormSchema, ResolveEntryFormSchema } from '~/schemas/progress';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.customer.name ?? 'Customer'} · Strat Tracker` }];
@@ -69,140 +70,95 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-type Customer = Awaited<ReturnType<typeof getCustomerBySlug>>;
-type IntentCall = { context: AppLoadContext; slug: string; audited: Audited; customer: Customer };
+/** The page's forms, told apart by their `intent`. */
+const CustomerPageFormSchema = z.discriminatedUnion('intent', [
+  SnapshotFormSchema, IarrFormSchema, ProgressFormSchema, ResolveEntryFormSchema, EditAnswersFormSchema, DecisionFormSchema,
+  AssignLeadFormSchema, PartnershipExitFormSchema,
+]);
+type CustomerPageForm = z.infer<typeof CustomerPageFormSchema>;
+type Intent = CustomerPageForm['intent'];
 
-/**
- * One form of the page: who may send it, its schema, and what it does, returning what the page then says it did;
- * an AppError it throws is shown on the form.
- */
-type IntentHandler = {
-  permission: Permission;
-  /** Only for the customer's lead engineer when the actor is an engineer. */
-  leadScoped?: boolean;
-  schema: z.ZodType;
-  run(input: never, call: IntentCall): Promise<string>;
+/** Who may send each form; a lead-scoped one only for the customer's lead engineer when the actor is an engineer. */
+const INTENT_RIGHTS: Record<Intent, { permission: Permission; leadScoped?: true }> = {
+  'record-snapshot': { permission: 'logProgress', leadScoped: true },
+  'add-iarr': { permission: 'logProgress', leadScoped: true },
+  'log-progress': { permission: 'logProgress', leadScoped: true },
+  'resolve-entry': { permission: 'logProgress', leadScoped: true },
+  'edit-answers': { permission: 'editCandidates' },
+  decide: { permission: 'decide' },
+  'assign-lead': { permission: 'managePartnerships' },
+  'hand-off': { permission: 'managePartnerships' },
+  end: { permission: 'managePartnerships' },
 };
+const INTENTS = Object.keys(INTENT_RIGHTS) as Intent[];
 
-function handler<Schema extends z.ZodType>(spec: {
-  permission: Permission;
-  leadScoped?: boolean;
-  schema: Schema;
-  run(input: z.infer<Schema>, call: IntentCall): Promise<string>;
-}): IntentHandler {
-  return spec as IntentHandler;
-}
+type Customer = Awaited<ReturnType<typeof getCustomerBySlug>>;
 
-const closePartnershipHandler = handler({
-  permission: 'managePartnerships',
-  schema: PartnershipExitFormSchema,
-  async run(input, { context, slug, audited }) {
-    const handingOff = input.intent === 'hand-off';
-    await closePartnership(context.db, {
-      ...audited, slug, version: input.version, exitNotes: input.exitNotes, exitedOn: input.exitedOn,
-      outcome: handingOff ? 'handed_off' : 'ended',
-      receivingTeam: handingOff ? input.receivingTeam : undefined,
-    });
-    return handingOff ? `Handed off to ${input.receivingTeam}.` : 'The partnership is ended.';
-  },
-});
-
-const INTENTS: Record<string, IntentHandler> = {
-  'record-snapshot': handler({
-    permission: 'logProgress',
-    leadScoped: true,
-    schema: SnapshotFormSchema,
-    async run({ intent: _intent, replace, ...week }, { context, slug, audited, customer }) {
-      const recorded = await findSnapshot(context.db, customer.id, week.weekStart);
-      if (recorded && !replace) {
-        const message = `The week of ${week.weekStart} is already recorded (shown ${recorded.completions_shown}, accepted ${recorded.completions_accepted}, DAU ${recorded.dau} of ${recorded.available_developers}). Tick “Replace the recorded week” to overwrite it.`;
-        throw new AppError({ status: 409, code: 'week_recorded', message, fields: { weekStart: message } });
-      }
-      await recordSnapshots(context.db, { ...audited, snapshots: [{ ...week, customer: slug }], today: teamToday(context) });
-      return `The week of ${week.weekStart} is ${recorded ? 'replaced' : 'recorded'}.`;
-    },
-  }),
-  'add-iarr': handler({
-    permission: 'logProgress',
-    leadScoped: true,
-    schema: IarrFormSchema,
-    async run({ intent: _intent, ...entry }, { context, slug, audited }) {
+/** Does what the form asks; returns what the page then says it did. An AppError it throws is shown on the form. */
+async function run(form: CustomerPageForm, context: AppLoadContext, customer: Customer, audited: Audited): Promise<string> {
+  const slug = customer.slug;
+  const today = teamToday(context);
+  switch (form.intent) {
+    case 'record-snapshot': {
+      const { intent: _intent, replace, ...week } = form;
+      const { updated } = await recordSnapshots(context.db, { ...audited, snapshots: [{ ...week, customer: slug }], today, keepRecorded: !replace });
+      return `The week of ${week.weekStart} is ${updated > 0 ? 'replaced' : 'recorded'}.`;
+    }
+    case 'add-iarr': {
+      const { intent: _intent, ...entry } = form;
       await recordIarrEntries(context.db, { ...audited, entries: [{ ...entry, customer: slug }] });
       return `${formatUsd(entry.amountUsd)} of iARR booked on ${entry.bookedOn}.`;
-    },
-  }),
-  'log-progress': handler({
-    permission: 'logProgress',
-    leadScoped: true,
-    schema: ProgressFormSchema,
-    async run({ entry, submissionKey }, { context, audited, customer }) {
-      await logProgress(context.db, { ...audited, customerId: customer.id, entry, submissionKey, today: teamToday(context) });
-      return `${PROGRESS_KIND_LABELS[entry.kind]} logged.`;
-    },
-  }),
-  'resolve-entry': handler({
-    permission: 'logProgress',
-    leadScoped: true,
-    schema: ResolveEntryFormSchema,
-    async run(input, { context, audited, customer }) {
-      await resolveProgressEntry(context.db, { ...audited, ...input, customerId: customer.id });
+    }
+    case 'log-progress':
+      await logProgress(context.db, { ...audited, customerId: customer.id, entry: form.entry, submissionKey: form.submissionKey, today });
+      return `${PROGRESS_KIND_LABELS[form.entry.kind]} logged.`;
+    case 'resolve-entry':
+      await resolveProgressEntry(context.db, { ...audited, ...form, customerId: customer.id });
       return 'Resolved, with your note.';
-    },
-  }),
-  'edit-answers': handler({
-    permission: 'editCandidates',
-    schema: EditAnswersFormSchema,
-    async run(input, { context, slug, audited }) {
-      await editFrameworkAnswers(context.db, { ...audited, slug, version: input.version, answers: answersOf(input), notes: input.notes ?? '' });
+    case 'edit-answers':
+      await editFrameworkAnswers(context.db, { ...audited, slug, version: form.version, answers: answersOf(form), notes: form.notes ?? '' });
       return 'Framework answers saved.';
-    },
-  }),
-  decide: handler({
-    permission: 'decide',
-    schema: DecisionFormSchema,
-    async run(input, { context, slug, audited, customer }) {
-      const decision = await decideOnCandidate(context.db, { ...audited, ...input, slug, today: teamToday(context) });
+    case 'decide': {
+      const decision = await decideOnCandidate(context.db, { ...audited, ...form, slug, today });
       return `Decision recorded: ${customer.name} is ${decision.stage_before === decision.stage_after ? 'still' : 'now'} ${STAGE_LABELS[decision.stage_after]}.`;
-    },
-  }),
-  'assign-lead': handler({
-    permission: 'managePartnerships',
-    schema: AssignLeadFormSchema,
-    async run(input, { context, slug, audited }) {
-      await assignLeadEngineer(context.db, { ...audited, slug, email: input.email, version: input.version });
-      return `Lead engineer: ${input.email}.`;
-    },
-  }),
-  'hand-off': closePartnershipHandler,
-  end: closePartnershipHandler,
-};
+    }
+    case 'assign-lead':
+      await assignLeadEngineer(context.db, { ...audited, slug, email: form.email, version: form.version });
+      return `Lead engineer: ${form.email}.`;
+    case 'hand-off':
+    case 'end': {
+      const handingOff = form.intent === 'hand-off';
+      await closePartnership(context.db, {
+        ...audited, slug, version: form.version, exitNotes: form.exitNotes, exitedOn: form.exitedOn, today,
+        outcome: handingOff ? 'handed_off' : 'ended',
+        receivingTeam: form.intent === 'hand-off' ? form.receivingTeam : undefined,
+      });
+      return handingOff ? `Handed off to ${form.receivingTeam}.` : 'The partnership is ended.';
+    }
+  }
+}
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const intent = String(formData.get('intent'));
-  const intentHandler = INTENTS[intent];
-  invariantResponse(intentHandler, 'Unknown action.', 400);
-  const actor = await requirePermission(request, context, intentHandler.permission);
-  const slug = params.slug ?? '';
-  const submission = parseWithZod(formData, { schema: intentHandler.schema });
+  const formData = await readForm(request);
+  const intent = INTENTS.find((name) => name === formData.get('intent'));
+  invariantResponse(intent, 'Unknown action: reload the page and use its forms.', 400);
+  const rights = INTENT_RIGHTS[intent];
+  const actor = await requirePermission(request, context, rights.permission);
+  const submission = parseForm(formData, CustomerPageFormSchema);
   if (submission.status !== 'success') return json<IntentReply>({ intent, result: submission.reply() }, { status: 422 });
   const audited = { actor, now: context.now(), ip: context.clientIp };
   let done: string;
   try {
-    const customer = await getCustomerBySlug(context.db, slug);
-    if (intentHandler.leadScoped && !canLogProgressFor(actor, customer.lead_engineer_id)) {
+    const customer = await getCustomerBySlug(context.db, params.slug ?? '');
+    if (rights.leadScoped && !canLogProgressFor(actor, customer.lead_engineer_id)) {
       throw await forbidden(request, context, actor, 'log for a customer they do not lead', 'You may log only for the customers you lead.');
     }
-    done = await intentHandler.run(submission.value as never, { context, slug, audited, customer });
+    done = await run(submission.value, context, customer, audited);
   } catch (error) {
-    if (error instanceof AppError) {
-      // Bulk-write errors name fields as `snapshots[0].weekStart`; the form's field is `weekStart`.
-      const fields = error.fields && Object.fromEntries(Object.entries(error.fields).map(([path, message]) => [path.replace(/^\w+\[\d+\]\./, ''), message]));
-      return json<IntentReply>({ intent, result: submission.reply(appErrorReply({ ...error, message: error.message, fields })) }, { status: error.status });
-    }
-    throw error;
+    if (!(error instanceof AppError)) throw error;
+    return json<IntentReply>({ intent, code: error.code, result: submission.reply(appErrorReply(singleRowError(error))) }, { status: error.status });
   }
-  return redirectWithFlash(`/customers/${slug}${new URL(request.url).search}`, done, context);
+  return redirectWithFlash(`/customers/${params.slug}${new URL(request.url).search}`, done, context);
 }
 
 export default function CustomerPage() {

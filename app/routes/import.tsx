@@ -3,13 +3,13 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remi
 import { requirePermission } from '~/auth/guards.server';
 import { ErrorPage } from '~/components/error-page';
 import { AppError } from '~/domain/app-error';
+import { readForm } from '~/http/forms.server';
 import { invariantResponse } from '~/http/responses.server';
 import { teamToday } from '~/http/team-date.server';
 import { commitImport, IMPORT_KINDS, previewImport, type ImportKind, type ImportPreview } from '~/models/csv-import.server';
 
 export const meta: MetaFunction = () => [{ title: 'Import CSV · Strat Tracker' }];
 
-const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 const KIND_LABELS: Record<ImportKind, string> = { snapshots: 'Weekly snapshots', iarr: 'iARR entries' };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -21,8 +21,8 @@ type Reply = { preview: ImportPreview; csv: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, 'logProgress');
-  invariantResponse(Number(request.headers.get('Content-Length') ?? 0) <= MAX_UPLOAD_BYTES, 'The file is larger than 5 MB: split it.', 413);
-  const form = await request.formData();
+  // The HTTP layer holds the upload to 5 MB, however it is sent.
+  const form = await readForm(request);
   const kind = String(form.get('kind')) as ImportKind;
   invariantResponse(IMPORT_KINDS.includes(kind), 'Choose what the file holds: weekly snapshots or iARR entries.', 400);
   const upload = form.get('file');
@@ -37,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect(`/import?${new URLSearchParams({ imported: String(count), kind })}`);
   } catch (error) {
     if (!(error instanceof AppError) || error.status !== 422) throw error;
-    return json<Reply>({ preview: { kind, rows: 0, problems: error.details?.problems as ImportPreview['problems'] }, csv }, { status: 422 });
+    return json<Reply>({ preview: { kind, rows: 0, problems: error.details?.problems ?? [] }, csv }, { status: 422 });
   }
 }
 
@@ -85,11 +85,13 @@ export default function Import() {
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const imported = searchParams.get('imported');
+  const kind = searchParams.get('kind');
+  const importedKind = kind && Object.hasOwn(KIND_LABELS, kind) ? (kind as ImportKind) : null;
   return (
     <>
       <h1>Import from CSV</h1>
       {imported ? (
-        <p className="flash" role="status">{`Imported ${imported} rows of ${KIND_LABELS[searchParams.get('kind') as ImportKind]?.toLowerCase() ?? 'data'}.`}</p>
+        <p className="flash" role="status">{`Imported ${imported} rows of ${importedKind ? KIND_LABELS[importedKind].toLowerCase() : 'data'}.`}</p>
       ) : null}
       <p>
         Templates: <a href="/import/template/snapshots.csv">weekly snapshots</a>, <a href="/import/template/iarr.csv">iARR entries</a>.

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import type { z } from 'zod';
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
+import { getZodConstraint } from '@conform-to/zod/v4';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { getUser } from '~/auth/guards.server';
@@ -10,6 +10,8 @@ import { attemptSignIn } from '~/auth/sign-in.server';
 import { ErrorPage } from '~/components/error-page';
 import { FormErrors, InputField } from '~/components/field';
 import { SignInSchema } from '~/schemas/sign-in';
+import { readForm } from '~/http/forms.server';
+import { parseForm } from '~/schemas/parse-form';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Strat Tracker' }];
 
@@ -21,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const REPLY_OPTIONS = { hideFields: ['password'] };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: SignInSchema });
+  const submission = parseForm(await readForm(request), SignInSchema);
   if (submission.status !== 'success') return json(submission.reply(REPLY_OPTIONS), { status: 422 });
   const result = await attemptSignIn(context, submission.value);
   if (result.outcome === 'throttled') {

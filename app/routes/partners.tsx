@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod/v4';
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
@@ -14,6 +13,8 @@ import { listCustomerOverviews } from '~/models/customers.server';
 import { assignLeadEngineer, listPossibleLeads } from '~/models/partnerships.server';
 import { getSettings } from '~/models/settings.server';
 import { AssignLeadFormSchema } from '~/schemas/partnerships';
+import { readForm } from '~/http/forms.server';
+import { parseForm } from '~/schemas/parse-form';
 
 export const meta: MetaFunction = () => [{ title: 'Partners · Strat Tracker' }];
 
@@ -39,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, 'managePartnerships');
-  const submission = parseWithZod(await request.formData(), { schema: AssignLeadFormSchema });
+  const submission = parseForm(await readForm(request), AssignLeadFormSchema);
   if (submission.status !== 'success') return json(submission.reply(), { status: 422 });
   const { slug, email, version } = submission.value;
   try {

@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
 import { json, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { issueApiToken } from '~/auth/api-tokens.server';
@@ -19,6 +18,8 @@ import { changeSettings, getSettings, listSettingChanges, settingsVersion } from
 import { ApiTokenActionSchema, type CreateApiTokenSchema } from '~/schemas/api-tokens';
 import { SettingsFormSchema } from '~/schemas/settings';
 import type { z } from 'zod';
+import { readForm } from '~/http/forms.server';
+import { parseForm } from '~/schemas/parse-form';
 
 export const meta: MetaFunction = () => [{ title: 'Settings · Strat Tracker' }];
 
@@ -34,10 +35,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get('intent') === 'change-settings') return changeThresholds(request, context, formData);
   const user = await requirePermission(request, context, 'ownTokens');
-  const submission = parseWithZod(formData, { schema: ApiTokenActionSchema });
+  const submission = parseForm(formData, ApiTokenActionSchema);
   if (submission.status !== 'success') return json({ result: submission.reply(), token: null }, { status: 422 });
   const audit = { actor: user, entityType: 'api_token', ip: context.clientIp };
   const command = submission.value;
@@ -60,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 async function changeThresholds(request: Request, context: AppLoadContext, formData: FormData) {
   const actor = await requirePermission(request, context, 'changeSettings');
-  const submission = parseWithZod(formData, { schema: SettingsFormSchema });
+  const submission = parseForm(formData, SettingsFormSchema);
   if (submission.status !== 'success') return json({ result: submission.reply(), token: null }, { status: 422 });
   const { version, ...values } = submission.value;
   try {

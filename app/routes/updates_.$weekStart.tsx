@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod/v4';
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
@@ -19,6 +18,8 @@ import type { Executor } from '~/models/db.server';
 import { loadIntakeGate } from '~/models/intake-gate.server';
 import { findWeeklyUpdate, loadDraftFacts, saveWeeklyUpdate } from '~/models/weekly-updates.server';
 import { WeeklyUpdateFormSchema } from '~/schemas/weekly-updates';
+import { readForm } from '~/http/forms.server';
+import { parseForm } from '~/schemas/parse-form';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Weekly update ${data?.weekStart ?? ''} · Strat Tracker` }];
 
@@ -65,7 +66,7 @@ const SAVED_MESSAGES: Record<SavedUpdateStatus, string> = {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, 'writeWeeklyUpdate');
   const weekStart = weekOf(params, teamToday(context));
-  const submission = parseWithZod(await request.formData(), { schema: WeeklyUpdateFormSchema });
+  const submission = parseForm(await readForm(request), WeeklyUpdateFormSchema);
   if (submission.status !== 'success') return json(submission.reply(), { status: 422 });
   const { intent, version, ...sections } = submission.value;
   let saved: Awaited<ReturnType<typeof saveWeeklyUpdate>>;

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import type { z } from 'zod';
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
+import { getZodConstraint } from '@conform-to/zod/v4';
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { forbidden, requirePermission } from '~/auth/guards.server';
@@ -16,6 +16,8 @@ import { invariantResponse } from '~/http/responses.server';
 import { recordAudit } from '~/models/audit.server';
 import { changeUserRole, createUser, disableUser, findUserById, listUsers } from '~/models/users.server';
 import { CreateUserSchema, UserActionSchema } from '~/schemas/users';
+import { readForm } from '~/http/forms.server';
+import { parseForm } from '~/schemas/parse-form';
 
 export const meta: MetaFunction = () => [{ title: 'Users · Strat Tracker' }];
 
@@ -33,7 +35,7 @@ const REPLY_OPTIONS = { hideFields: ['password'] };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, 'manageUsers');
-  const submission = parseWithZod(await request.formData(), { schema: UserActionSchema });
+  const submission = parseForm(await readForm(request), UserActionSchema);
   if (submission.status !== 'success') return json(submission.reply(REPLY_OPTIONS), { status: 422 });
   const command = submission.value;
   const audit = { actor, entityType: 'user', ip: context.clientIp };

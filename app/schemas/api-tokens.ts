@@ -1,3 +1,4 @@
+import { rowId } from './numbers';
 import { z } from './zod';
 
 export const CreateApiTokenSchema = z.object({
@@ -11,7 +12,7 @@ export const CreateApiTokenSchema = z.object({
 
 export const RevokeApiTokenSchema = z.object({
   intent: z.literal('revoke-token'),
-  tokenId: z.coerce.number({ error: 'Missing token.' }).int().positive(),
+  tokenId: rowId('token'),
 });
 
 export const ApiTokenActionSchema = z.discriminatedUnion('intent', [CreateApiTokenSchema, RevokeApiTokenSchema]);

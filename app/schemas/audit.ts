@@ -1,8 +1,9 @@
+import { decimalParam } from './numbers';
 import { z } from './zod';
 import { isIsoDate } from '~/domain/dates';
 
 const optionalDate = z.string().refine(isIsoDate).optional().catch(undefined);
-const optionalId = z.coerce.number().int().positive().optional().catch(undefined);
+const optionalId = decimalParam.pipe(z.number().positive()).optional().catch(undefined);
 
 /** The audit page's filters from its address; a value that makes no sense is dropped rather than refused. */
 export const AuditFilterSchema = z.object({

@@ -1,3 +1,4 @@
+import { version } from './numbers';
 import { z } from './zod';
 import { LEVELS } from '~/domain/framework';
 
@@ -5,42 +6,42 @@ const level = (what: string) => z.enum(LEVELS, { error: `Choose the ${what}: low
 const optionalText = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`).optional();
 
 /** The candidate fields, with yes/no answers as the form (`'yes'|'no'`) or the API (booleans) sends them. */
-function candidateSchema(yesNo: (what: string) => z.ZodType<boolean, unknown>) {
-  return z
-    .object({
-      name: z.string({ error: 'Enter the customer’s name.' }).trim().min(1, 'Enter the customer’s name.').max(120, 'Use at most 120 characters.'),
-      slug: z
-        .string()
-        .trim()
-        .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single hyphens, e.g. "northwind-logistics".')
-        .max(60, 'Use at most 60 characters.')
-        .optional(),
-      relatedMarket: optionalText(120),
-      strategicSegment: yesNo('whether they are in the Strategic segment'),
-      coMarket: level('willingness to co-market'),
-      newIndustry: yesNo('whether they open a new industry'),
-      visionAlignment: level('alignment with Cody’s vision'),
-      notes: optionalText(2000),
-    })
-    .refine((candidate) => !candidate.newIndustry || Boolean(candidate.relatedMarket), {
-      path: ['relatedMarket'],
-      message: 'Name the related market of the new industry.',
-      // Checked even when other fields are wrong, so every error shows at once.
-      when: (payload) => payload.issues.every((issue) => issue.path?.[0] !== 'newIndustry' && issue.path?.[0] !== 'relatedMarket'),
-    });
+function candidateFields(yesNo: (what: string) => z.ZodType<boolean, unknown>) {
+  return z.object({
+    name: z.string({ error: 'Enter the customer’s name.' }).trim().min(1, 'Enter the customer’s name.').max(120, 'Use at most 120 characters.'),
+    slug: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single hyphens, e.g. "northwind-logistics".')
+      .max(60, 'Use at most 60 characters.')
+      .optional(),
+    relatedMarket: optionalText(120),
+    strategicSegment: yesNo('whether they are in the Strategic segment'),
+    coMarket: level('willingness to co-market'),
+    newIndustry: yesNo('whether they open a new industry'),
+    visionAlignment: level('alignment with Cody’s vision'),
+    notes: optionalText(2000),
+  });
+}
+
+/** A new industry names its related market. */
+function withRelatedMarketRule<Schema extends z.ZodType<{ newIndustry: boolean; relatedMarket?: string }>>(schema: Schema) {
+  return schema.refine((candidate) => !candidate.newIndustry || Boolean(candidate.relatedMarket), {
+    path: ['relatedMarket'],
+    message: 'Name the related market of the new industry.',
+    // Checked even when other fields are wrong, so every error shows at once.
+    when: (payload) => payload.issues.every((issue) => issue.path?.[0] !== 'newIndustry' && issue.path?.[0] !== 'relatedMarket'),
+  });
 }
 
 const formYesNo = (what: string) =>
   z.enum(['yes', 'no'], { error: `Answer ${what}: yes or no.` }).transform((answer) => answer === 'yes');
 const apiYesNo = (what: string) => z.boolean({ error: `Answer ${what}: true or false.` });
 
-export const CandidateFormSchema = candidateSchema(formYesNo);
-export const CandidateApiSchema = candidateSchema(apiYesNo);
+export const CandidateFormSchema = withRelatedMarketRule(candidateFields(formYesNo));
+export const CandidateApiSchema = withRelatedMarketRule(candidateFields(apiYesNo));
 
-export const EditAnswersFormSchema = z.intersection(
-  candidateSchema(formYesNo),
-  z.object({ intent: z.literal('edit-answers'), version: z.number({ error: 'Missing version: reload the page.' }).int().positive() }),
-);
+export const EditAnswersFormSchema = withRelatedMarketRule(candidateFields(formYesNo).extend({ intent: z.literal('edit-answers'), version }));
 
 export type CandidateInput = z.infer<typeof CandidateApiSchema>;
 

@@ -1,3 +1,4 @@
+import { version } from './numbers';
 import { z } from './zod';
 import { DECISIONS } from '~/domain/lifecycle';
 
@@ -20,5 +21,5 @@ export const DecisionSchema = z.object({
 
 export const DecisionFormSchema = DecisionSchema.extend({
   intent: z.literal('decide'),
-  version: z.number({ error: 'Missing version: reload the page.' }).int().positive(),
+  version,
 });

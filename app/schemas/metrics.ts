@@ -1,8 +1,7 @@
+import { INT4_MAX } from './numbers';
 import { z } from './zod';
-import { isIsoDate, isMonday } from '~/domain/dates';
+import { FIRST_YEAR, isIsoDate, isMonday, LAST_YEAR } from '~/domain/dates';
 
-// int4 columns: a count above this would not fit, and is no real team's number anyway.
-const MAX_COUNT = 2_147_483_647;
 export const MAX_IARR_USD = 1_000_000_000_000;
 export const MAX_ROWS_PER_REQUEST = 10_000;
 
@@ -11,10 +10,12 @@ const count = (what: string, min = 0) =>
     .number({ error: `Give ${what} as a whole number.` })
     .int(`Give ${what} as a whole number.`)
     .min(min, min === 0 ? `${what[0]!.toUpperCase()}${what.slice(1)} cannot be negative.` : `${what[0]!.toUpperCase()}${what.slice(1)} must be at least ${min}.`)
-    .max(MAX_COUNT, `${what[0]!.toUpperCase()}${what.slice(1)} is too large.`);
+    .max(INT4_MAX, `${what[0]!.toUpperCase()}${what.slice(1)} is too large.`);
 
 export const isoDate = (what: string) =>
-  z.string({ error: `Give ${what} as YYYY-MM-DD.` }).refine(isIsoDate, `Give ${what} as a real date, YYYY-MM-DD.`);
+  z
+    .string({ error: `Give ${what} as YYYY-MM-DD.` })
+    .refine(isIsoDate, `Give ${what} as a real date from ${FIRST_YEAR} to ${LAST_YEAR}, YYYY-MM-DD.`);
 
 const slug = z.string({ error: 'Name the customer by its slug.' }).min(1, 'Name the customer by its slug.');
 

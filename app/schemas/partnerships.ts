@@ -1,7 +1,7 @@
+import { version } from './numbers';
 import { z } from './zod';
-import { isIsoDate } from '~/domain/dates';
+import { isoDate } from './metrics';
 
-const version = z.number({ error: 'Missing version: reload the page.' }).int().positive();
 
 export const LeadSchema = z.object({
   email: z.email({ error: (issue) => (issue.input === undefined ? 'Choose the lead engineer.' : 'Enter a valid email address.') }),
@@ -11,7 +11,7 @@ export const AssignLeadFormSchema = LeadSchema.extend({ intent: z.literal('assig
 
 const exitFields = {
   exitNotes: z.string({ error: 'Write the exit notes.' }).trim().min(1, 'Write the exit notes.').max(4000, 'Use at most 4000 characters.'),
-  exitedOn: z.string({ error: 'Give the date.' }).refine(isIsoDate, 'Give the date as YYYY-MM-DD.'),
+  exitedOn: isoDate('the date'),
   version,
 };
 

@@ -1,3 +1,4 @@
+import { decimalParam, rowId, version } from './numbers';
 import { z } from './zod';
 import { LOG_PAGE, MAX_SHOWN_ENTRIES, PROGRESS_KINDS, ROUTING_TARGETS } from '~/domain/progress';
 import { isoDate } from './metrics';
@@ -66,7 +67,8 @@ export const ProgressFormSchema = z
     path: ['platformTeam'],
     message: 'Name the platform team the request goes to.',
   })
-  .transform(({ intent: _intent, submissionKey, themeName, newThemeOwner, routing, platformTeam, ...entry }) => ({
+  .transform(({ intent, submissionKey, themeName, newThemeOwner, routing, platformTeam, ...entry }) => ({
+    intent,
     submissionKey,
     entry: {
       ...entry,
@@ -77,8 +79,8 @@ export const ProgressFormSchema = z
 
 export const ResolveEntryFormSchema = z.object({
   intent: z.literal('resolve-entry'),
-  entryId: z.coerce.number().int().positive(),
-  version: z.coerce.number().int().positive(),
+  entryId: rowId('entry'),
+  version,
   resolutionNote: z.string({ error: 'Say how it was resolved.' }).trim().min(1, 'Say how it was resolved.').max(2_000, 'Keep the note under 2,000 characters.'),
 });
 
@@ -87,5 +89,5 @@ export const ProgressFilterSchema = z.object({
   kind: z.enum(PROGRESS_KINDS).optional().catch(undefined),
   state: z.enum(['open', 'resolved']).optional().catch(undefined),
   // How many of the latest matching entries to show: a page at a time, as the reader asks for more.
-  shown: z.coerce.number().int().min(1).max(MAX_SHOWN_ENTRIES).catch(LOG_PAGE).default(LOG_PAGE),
+  shown: decimalParam.pipe(z.number().min(1).max(MAX_SHOWN_ENTRIES)).catch(LOG_PAGE).default(LOG_PAGE),
 });

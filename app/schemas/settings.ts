@@ -1,3 +1,4 @@
+import { INT4_MAX } from './numbers';
 import { z } from './zod';
 
 const percentage = (what: string) =>
@@ -19,5 +20,6 @@ export const SettingsFormSchema = z.object({
   iarrUsd: whole('the iARR threshold in USD', 0),
   capacity: whole('the capacity', 1, 50),
   staleWindowDays: whole('the stale window in days', 7, 90),
-  version: z.number({ error: 'Missing version: reload the page.' }).int().min(0),
+  // 0 before any change.
+  version: z.number({ error: 'Missing version: reload the page.' }).int().min(0).max(INT4_MAX, 'Missing version: reload the page.'),
 });

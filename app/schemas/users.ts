@@ -1,3 +1,4 @@
+import { rowId, version } from './numbers';
 import { z } from './zod';
 import { ROLES } from '~/domain/roles';
 
@@ -7,8 +8,7 @@ const email = z.email({
   error: (issue) => (issue.input === undefined ? 'Enter an email address.' : 'Enter a valid email address.'),
 });
 const role = z.enum(ROLES, { error: 'Choose a role: exec, em, engineer or viewer.' });
-const id = z.coerce.number({ error: 'Missing user.' }).int().positive();
-const version = z.coerce.number({ error: 'Missing version: reload the page.' }).int().positive();
+const id = rowId('user');
 
 export const NewPasswordSchema = z
   .string({ error: `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.` })

@@ -1,3 +1,4 @@
+import { version } from './numbers';
 import { z } from './zod';
 
 export const MAX_SECTION_LENGTH = 20_000;
@@ -10,7 +11,7 @@ export const WeeklyUpdateFormSchema = z
   .object({
     intent: z.enum(['save', 'submit'], { error: 'Save or submit the update.' }),
     // Absent for an update not yet started.
-    version: z.coerce.number().int().positive().optional(),
+    version: version.optional(),
     progress: section('progress'),
     blockers: section('blockers'),
     upcoming: section('upcoming work'),

@@ -7,6 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { issueApiToken } from '~/auth/api-tokens.server';
 import { ROLES, type Role } from '~/domain/roles';
 import { createHttpApp } from '~/http/create-http-app.server';
+import { createBoundedServer } from '~/http/request-limits.server';
 import type { DB } from '../../db/schema';
 import { createTestUser, TEST_PASSWORD } from '../factories/users';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -32,7 +33,10 @@ export type TestServer = {
 };
 
 /** The real HTTP server (security headers, CSRF check, the built Remix app) on a free port. */
-export async function startTestServer(db: Kysely<DB>, options: { production?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  db: Kysely<DB>,
+  options: { production?: boolean; limits?: Parameters<typeof createBoundedServer>[1] } = {},
+): Promise<TestServer> {
   const buildFile = path.resolve('build/index.js');
   const build = (await import(/* @vite-ignore */ pathToFileURL(buildFile).href)) as ServerBuild;
   const clock = createClock();
@@ -45,7 +49,7 @@ export async function startTestServer(db: Kysely<DB>, options: { production?: bo
     publicDir: path.resolve('public'),
     now: () => clock.now,
   });
-  const server = app.listen(0, '127.0.0.1');
+  const server = createBoundedServer(app, options.limits).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

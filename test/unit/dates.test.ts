@@ -23,6 +23,17 @@ describe('dates', () => {
     expect(isMonday('2026-11-17')).toBe(false);
   });
 
+  it.each([
+    ['0000-01-03', false],
+    ['1999-12-31', false],
+    ['2000-01-01', true],
+    ['2100-12-31', true],
+    ['2101-01-01', false],
+    ['9999-12-27', false],
+  ])('keeps dates to the years 2000–2100: %s is %s', (date, valid) => {
+    expect(isIsoDate(date)).toBe(valid);
+  });
+
   it('adds days across months and years', () => {
     expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');

@@ -15,6 +15,8 @@ describe('isForgedRequest', () => {
     ['POST with Origin null', 'POST', { Origin: 'null' }, true],
     ['POST with neither header', 'POST', {}, true],
     ['DELETE with another Origin', 'DELETE', { Origin: 'https://evil.example' }, true],
+    ['POST same-origin by Sec-Fetch-Site but another Origin', 'POST', { 'Sec-Fetch-Site': 'same-origin', Origin: 'https://evil.example' }, true],
+    ['POST with an Origin that is no URL', 'POST', { Origin: 'http://[' }, true],
     ['POST with a bearer token', 'POST', { Authorization: 'Bearer st_abc', Origin: 'https://evil.example' }, false],
   ])('%s', (_name, method, values, forged) => {
     expect(isForgedRequest(method, headers(values))).toBe(forged);
@@ -27,6 +29,14 @@ describe('safeRedirect', () => {
     ['//evil.example', '/'],
     ['/\\evil.example', '/'],
     ['https://evil.example', '/'],
+    ['/\t/evil.example', '/'],
+    ['/\n/evil.example', '/'],
+    ['/\r\nSet-Cookie: a=b', '/'],
+    ['/%09/evil.example', '/%09/evil.example'],
+    ['/./\\evil.example', '/'],
+    ['/customers/acme#plan', '/customers/acme#plan'],
+    ['', '/'],
+    ['partners', '/'],
     [null, '/'],
   ])('sends %s to %s', (target, expected) => {
     expect(safeRedirect(target)).toBe(expected);

@@ -3,7 +3,7 @@ import { Form } from '@remix-run/react';
 import type { z } from 'zod';
 import type { IarrFormSchema, SnapshotFormSchema } from '~/schemas/metrics';
 import { FieldError, FormErrors, InputField, SelectField } from '../field';
-import { useIntentReply } from './intent-reply';
+import { useIntentRefusal, useIntentReply } from './intent-reply';
 
 /** A week's snapshot; a week already recorded is replaced only when the user ticks the box the warning shows. */
 export function SnapshotForm({ currentWeek, recordedWeeks }: { currentWeek: string; recordedWeeks: string[] }) {
@@ -14,6 +14,7 @@ export function SnapshotForm({ currentWeek, recordedWeeks }: { currentWeek: stri
     defaultValue: { weekStart: currentWeek },
   });
   const typedWeek = String(lastResult?.initialValue?.weekStart ?? currentWeek);
+  const weekRecordedMeanwhile = useIntentRefusal('record-snapshot') === 'week_recorded';
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
       <h3>Record a week</h3>
@@ -24,7 +25,7 @@ export function SnapshotForm({ currentWeek, recordedWeeks }: { currentWeek: stri
       <InputField label="Completions accepted" meta={fields.completionsAccepted} type="number" min={0} />
       <InputField label="Daily active users (DAU)" meta={fields.dau} type="number" min={0} />
       <InputField label="Available developers" meta={fields.availableDevelopers} type="number" min={1} />
-      {recordedWeeks.includes(typedWeek) || fields.weekStart.errors?.some((error) => error.includes('already recorded')) ? (
+      {recordedWeeks.includes(typedWeek) || weekRecordedMeanwhile ? (
         <div>
           <label>
             <input {...getInputProps(fields.replace, { type: 'checkbox' })} /> Replace the recorded week
