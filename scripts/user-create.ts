@@ -1,9 +1,7 @@
 // `npm run user:create -- --email E --name N --role R`, password from USER_PASSWORD or a prompt.
 import { createInterface } from 'node:readline/promises';
-import { hashPassword } from '~/auth/password.server';
+import { createUserAccount } from '~/auth/user-accounts.server';
 import { AppError } from '~/domain/app-error';
-import { recordAudit } from '~/models/audit.server';
-import { createUser } from '~/models/users.server';
 import { CreateUserSchema } from '~/schemas/users';
 import { readOptions, runCommand } from './cli';
 
@@ -28,13 +26,9 @@ await runCommand(async (db) => {
     const problems = parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Cannot create the user:\n${problems.join('\n')}`);
   }
-  const { email, name, role } = parsed.data;
   try {
-    await db.transaction().execute(async (trx) => {
-      const user = await createUser(trx, { email, name, role, passwordHash: await hashPassword(password) });
-      await recordAudit(trx, { actor: null, actorLabel: 'cli', action: 'user.created', entityType: 'user', entityId: user.id, after: user });
-      console.log(`Created ${user.role} ${user.email}.`);
-    });
+    const user = await createUserAccount(db, { ...parsed.data, by: { actor: null, actorLabel: 'cli' } });
+    console.log(`Created ${user.role} ${user.email}.`);
   } catch (error) {
     if (error instanceof AppError) throw new Error(error.message);
     throw error;

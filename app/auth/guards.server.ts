@@ -1,6 +1,6 @@
 import { redirect } from '@remix-run/node';
 import { API_REQUESTS_PER_MINUTE, isOverRateLimit, secondsUntilNextWindow } from '~/domain/api-rate-limit';
-import { can, type Permission, type Role } from '~/domain/roles';
+import { can, type Permission, type SignedInUser } from '~/domain/roles';
 import type { AppContext } from '~/http/load-context';
 import { apiError, plainResponse } from '~/http/responses.server';
 import { findTokenOwner } from '~/models/api-tokens.server';
@@ -9,7 +9,6 @@ import { customersNotLoggableBy } from '~/models/customer-access.server';
 import { hashSecret } from './secrets.server';
 import { getSessionUser } from './session.server';
 
-export type SignedInUser = { id: number; email: string; name: string; role: Role };
 
 /** The signed-in user, or null; looked up once per request. */
 export function getUser(request: Request, context: AppContext): Promise<SignedInUser | null> {

@@ -1,5 +1,6 @@
 // Browsers drop tabs and newlines from addresses and read `\` as `/`, so "/\t/evil.example" leads off-site:
 // any control character or backslash refuses the target, and what is left must stay on this origin once parsed.
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const REFUSED = /[\u0000-\u001f\u007f\\]/;
 const ORIGIN = 'http://strat-tracker.invalid';
 

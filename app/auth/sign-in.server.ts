@@ -1,7 +1,8 @@
+import type { SignedInUser } from '~/domain/roles';
 import type { AppContext } from '~/http/load-context';
 import { recordAudit } from '~/models/audit.server';
-import { countRecentFailures, recordLoginAttempt } from '~/models/login-attempts.server';
-import { findUserForSignIn, type UserSummary } from '~/models/users.server';
+import { markSignInSucceeded, reserveSignInAttempt } from '~/models/login-attempts.server';
+import { findUserForSignIn } from '~/models/users.server';
 import { verifyDecoy, verifyPassword } from './password.server';
 
 // Counted in the database, so the limits hold across restarts and across several app instances.
@@ -12,7 +13,7 @@ export const SIGN_IN_THROTTLE = {
   maxFailuresPerIp: 50,
 };
 
-export type SignInResult = { outcome: 'signed_in'; user: UserSummary } | { outcome: 'invalid' | 'throttled' };
+export type SignInResult = { outcome: 'signed_in'; user: SignedInUser } | { outcome: 'invalid' | 'throttled' };
 
 /** Checks an email and password, throttled per account and per IP address; every attempt is audited. */
 export async function attemptSignIn(
@@ -22,10 +23,12 @@ export async function attemptSignIn(
   const { db, clientIp: ip } = context;
   const now = context.now();
   const email = credentials.email.trim().toLowerCase();
-  const failures = await countRecentFailures(db, {
-    email, ip, since: new Date(now.getTime() - SIGN_IN_THROTTLE.windowMs),
+  // Counted before the password is checked: a burst of attempts at once cannot get past the limit.
+  const attemptId = await reserveSignInAttempt(db, {
+    email, ip, now, since: new Date(now.getTime() - SIGN_IN_THROTTLE.windowMs),
+    maxPerAccount: SIGN_IN_THROTTLE.maxFailuresPerAccount, maxPerIp: SIGN_IN_THROTTLE.maxFailuresPerIp,
   });
-  if (failures.byEmail >= SIGN_IN_THROTTLE.maxFailuresPerAccount || failures.byIp >= SIGN_IN_THROTTLE.maxFailuresPerIp) {
+  if (attemptId === null) {
     await recordAudit(db, { actor: null, actorLabel: email, action: 'auth.sign_in_throttled', ip });
     return { outcome: 'throttled' };
   }
@@ -33,11 +36,11 @@ export async function attemptSignIn(
   const valid = user && !user.disabled_at
     ? await verifyPassword(credentials.password, user.password_hash)
     : await verifyDecoy(credentials.password);
-  await recordLoginAttempt(db, { email, ip, succeeded: valid, now });
   if (!valid || !user) {
     await recordAudit(db, { actor: null, actorLabel: email, action: 'auth.sign_in_failed', ip });
     return { outcome: 'invalid' };
   }
+  await markSignInSucceeded(db, attemptId);
   const signedIn = { id: user.id, email: user.email, name: user.name, role: user.role };
   await recordAudit(db, { actor: signedIn, action: 'auth.signed_in', entityType: 'user', entityId: user.id, ip });
   return { outcome: 'signed_in', user: signedIn };

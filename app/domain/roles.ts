@@ -1,6 +1,9 @@
 export const ROLES = ['exec', 'em', 'engineer', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** A person using the app: who they are and the role that decides what they may do. */
+export type SignedInUser = { id: number; email: string; name: string; role: Role };
+
 export const ROLE_LABELS: Record<Role, string> = {
   exec: 'Exec',
   em: 'Engineering manager',

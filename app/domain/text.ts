@@ -1,5 +1,6 @@
 // PostgreSQL's text holds valid UTF-8 without NUL: a NUL byte, or half of a UTF-16 surrogate pair (which has no
 // UTF-8 form), is refused by the database itself. DOMAIN.md: text fields refuse both, naming the field.
+// eslint-disable-next-line no-control-regex -- NUL is what it looks for
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Whether the string holds a character that text columns cannot store: NUL or an unpaired surrogate. */

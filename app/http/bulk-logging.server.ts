@@ -1,9 +1,10 @@
 import { json, type ActionFunctionArgs } from '@remix-run/node';
 import type { z } from 'zod';
-import { requireApiLoggingRights, requireApiPermission, type SignedInUser } from '~/auth/guards.server';
+import { requireApiLoggingRights, requireApiPermission } from '~/auth/guards.server';
+import type { SignedInUser } from '~/domain/roles';
 import { parseApiBody, readJsonBody, slugsInBody } from './api.server';
 import type { AppContext } from './load-context';
-import { handleApi } from './responses.server';
+import { handleApi, requireMethod } from './responses.server';
 
 /**
  * The action of a bulk logging endpoint (metrics, iARR), checked in DOMAIN.md's order: authentication,
@@ -16,6 +17,7 @@ export function bulkLoggingAction<Schema extends z.ZodType>(
 ) {
   return ({ request, context }: ActionFunctionArgs) =>
     handleApi(async () => {
+      requireMethod(request, 'POST');
       const actor = await requireApiPermission(request, context, 'logProgress');
       const body = await readJsonBody(request);
       await requireApiLoggingRights(request, context, actor, slugsInBody(body, listName));

@@ -54,6 +54,12 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     }
     next();
   });
+  app.use((req, res, next) => {
+    // Pages change state only by a form's POST; other methods are the API's.
+    if (req.path.startsWith('/api/') || ['GET', 'HEAD', 'POST'].includes(req.method)) return next();
+    res.set('Allow', 'GET, POST');
+    refuse(res, req.path, 405, 'method_not_allowed', 'Pages take GET and POST only.');
+  });
   app.use(refuseUnreadableAddress());
   app.use(readBodyWithLimit());
 

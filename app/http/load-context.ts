@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { SignedInUser } from '~/auth/guards.server';
+import type { SignedInUser } from '~/domain/roles';
 import type { DB } from '../../db/schema';
 
 /** What the HTTP server hands every loader and action. */

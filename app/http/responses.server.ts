@@ -34,6 +34,11 @@ export async function handleApi(run: () => Promise<Response>): Promise<Response>
   }
 }
 
+/** Throws the API's 405 (naming the methods it takes) unless the request uses one of them. */
+export function requireMethod(request: Request, ...allowed: string[]): void {
+  if (!allowed.includes(request.method)) throw methodNotAllowed(allowed.join(', '));
+}
+
 /** The API's answer to a method a route does not take, naming the ones it does. */
 export function methodNotAllowed(allowed: string): Response {
   const response = apiError(405, 'method_not_allowed', `This endpoint takes ${allowed} only.`);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { rateWindowStart } from '~/domain/api-rate-limit';
-import type { Role } from '~/domain/roles';
+import type { SignedInUser } from '~/domain/roles';
 import type { Executor } from './db.server';
 
 export async function insertApiToken(db: Executor, token: { userId: number; name: string; tokenHash: string }) {
@@ -19,7 +19,7 @@ export async function findTokenOwner(
   db: Executor,
   tokenHash: string,
   now: Date,
-): Promise<{ owner: { id: number; email: string; name: string; role: Role }; requestNumber: number } | null> {
+): Promise<{ owner: SignedInUser; requestNumber: number } | null> {
   const window = rateWindowStart(now);
   const row = await db
     .updateTable('api_tokens')

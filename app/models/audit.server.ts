@@ -4,6 +4,9 @@ import type { Executor } from './db.server';
 
 export type Actor = { id: number; email: string } | null;
 
+/** Who makes a change and from where; a command run from the command line has no actor but a label ("cli"). */
+export type AuditedBy = { actor: Actor; actorLabel?: string; ip?: string };
+
 /** Who makes a change, when, and from where: what every audited command takes. */
 export type Audited = { actor: NonNullable<Actor>; now: Date; ip?: string };
 

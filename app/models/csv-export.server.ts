@@ -3,6 +3,15 @@ import type { ImportKind } from './csv-import.server';
 import { CSV_COLUMNS } from './csv-import.server';
 import type { Executor } from './db.server';
 
+// OWASP's rule against formula injection: a spreadsheet runs a cell that begins with one of these as a formula, so
+// such a text cell is led by a quote, which shows it as the text it is.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** CSV of the rows, every text cell safe to open in a spreadsheet. */
+function toCsv(rows: unknown[][]): string {
+  return stringify(rows, { cast: { string: (value) => (FORMULA_START.test(value) ? `'${value}` : value) } });
+}
+
 /** All snapshots or all iARR entries as CSV, in the columns the import takes back. */
 export async function exportCsv(db: Executor, kind: ImportKind): Promise<string> {
   const rows =
@@ -26,7 +35,7 @@ export async function exportCsv(db: Executor, kind: ImportKind): Promise<string>
             .orderBy('iarr_entries.id')
             .execute()
         ).map((row) => [row.slug, row.booked_on, row.amount_usd, row.kind, row.note, row.external_id ?? '']);
-  return stringify([CSV_COLUMNS[kind], ...rows]);
+  return toCsv([CSV_COLUMNS[kind], ...rows]);
 }
 
 /** A template: the header and one example row. */
@@ -35,5 +44,5 @@ export function templateCsv(kind: ImportKind, weekStart: string): string {
     kind === 'snapshots'
       ? ['northwind-logistics', weekStart, 20000, 7000, 850, 1200]
       : ['northwind-logistics', weekStart, 120000, 'expansion', 'Signed order form', 'crm-1234'];
-  return stringify([CSV_COLUMNS[kind], example]);
+  return toCsv([CSV_COLUMNS[kind], example]);
 }

@@ -1,4 +1,4 @@
-import type { Role } from '~/domain/roles';
+import type { SignedInUser } from '~/domain/roles';
 import type { Executor } from './db.server';
 
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
@@ -21,7 +21,7 @@ export async function findSessionUser(
   db: Executor,
   idHash: string,
   now: Date,
-): Promise<{ id: number; email: string; name: string; role: Role } | null> {
+): Promise<SignedInUser | null> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')

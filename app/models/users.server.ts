@@ -1,8 +1,7 @@
 import { AppError } from '~/domain/app-error';
-import type { Role } from '~/domain/roles';
+import type { Role, SignedInUser } from '~/domain/roles';
 import { isUniqueViolation, type Executor } from './db.server';
 
-export type UserSummary = { id: number; email: string; name: string; role: Role };
 
 const summaryColumns = ['id', 'email', 'name', 'role'] as const;
 
@@ -17,7 +16,7 @@ export async function findUserForSignIn(db: Executor, email: string) {
   );
 }
 
-export async function findUserByEmail(db: Executor, email: string): Promise<UserSummary | null> {
+export async function findUserByEmail(db: Executor, email: string): Promise<SignedInUser | null> {
   return (
     (await db
       .selectFrom('users')
@@ -51,7 +50,7 @@ export async function findUserById(db: Executor, id: number) {
 export async function createUser(
   db: Executor,
   user: { email: string; name: string; role: Role; passwordHash: string },
-): Promise<UserSummary> {
+): Promise<SignedInUser> {
   try {
     return await db
       .insertInto('users')
@@ -84,8 +83,23 @@ function changedBySomeoneElse(): AppError {
   });
 }
 
-/** Changes a user's role if the row is still at `version`; 409 otherwise. */
+/**
+ * Refuses (409) a change that would leave no active exec, since only an exec can make another. The active execs'
+ * rows are locked, so two such changes at once are judged one after the other.
+ */
+async function assertAnotherActiveExec(db: Executor, userId: number): Promise<void> {
+  const execs = await db.selectFrom('users').select('id').where('role', '=', 'exec').where('disabled_at', 'is', null).forUpdate().execute();
+  if (execs.some((exec) => exec.id !== userId)) return;
+  throw new AppError({
+    status: 409,
+    code: 'last_exec',
+    message: 'This is the last active exec: make another user an exec first, so that someone can still decide on candidates and change settings.',
+  });
+}
+
+/** Changes a user's role if the row is still at `version`; 409 otherwise, or when it would leave no active exec. */
 export async function changeUserRole(db: Executor, change: { id: number; role: Role; version: number }) {
+  if (change.role !== 'exec') await assertAnotherActiveExec(db, change.id);
   const updated = await db
     .updateTable('users')
     .set((eb) => ({ role: change.role, version: eb('version', '+', 1) }))
@@ -97,14 +111,43 @@ export async function changeUserRole(db: Executor, change: { id: number; role: R
   return updated;
 }
 
-/** Disables a user if still at `version` and ends their sessions at once; 409 otherwise. */
+/** Disables a user if still at `version` and ends their sessions at once; 409 otherwise, or for the last active exec. */
 export async function disableUser(db: Executor, change: { id: number; version: number; now: Date }) {
+  await assertAnotherActiveExec(db, change.id);
   const updated = await db
     .updateTable('users')
     .set((eb) => ({ disabled_at: change.now, version: eb('version', '+', 1) }))
     .where('id', '=', change.id)
     .where('version', '=', change.version)
     .where('disabled_at', 'is', null)
+    .returning(summaryColumns)
+    .executeTakeFirst();
+  if (!updated) throw changedBySomeoneElse();
+  await db.deleteFrom('sessions').where('user_id', '=', change.id).execute();
+  return updated;
+}
+
+/** Enables a disabled user again if still at `version`; 409 otherwise. */
+export async function enableUser(db: Executor, change: { id: number; version: number }) {
+  const updated = await db
+    .updateTable('users')
+    .set((eb) => ({ disabled_at: null, version: eb('version', '+', 1) }))
+    .where('id', '=', change.id)
+    .where('version', '=', change.version)
+    .where('disabled_at', 'is not', null)
+    .returning(summaryColumns)
+    .executeTakeFirst();
+  if (!updated) throw changedBySomeoneElse();
+  return updated;
+}
+
+/** Sets a user's password hash if still at `version`, ending their sessions (their API tokens stay); 409 otherwise. */
+export async function setPasswordHash(db: Executor, change: { id: number; version: number; passwordHash: string }) {
+  const updated = await db
+    .updateTable('users')
+    .set((eb) => ({ password_hash: change.passwordHash, version: eb('version', '+', 1) }))
+    .where('id', '=', change.id)
+    .where('version', '=', change.version)
     .returning(summaryColumns)
     .executeTakeFirst();
   if (!updated) throw changedBySomeoneElse();

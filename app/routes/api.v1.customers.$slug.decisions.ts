@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs } from '@remix-run/node';
 import { requireApiPermission } from '~/auth/guards.server';
 import { parseApiBody, readJsonBody } from '~/http/api.server';
-import { handleApi, methodNotAllowed } from '~/http/responses.server';
+import { handleApi, methodNotAllowed, requireMethod } from '~/http/responses.server';
 import { teamToday } from '~/http/team-date.server';
 import { getCustomerBySlug } from '~/models/customers.server';
 import { decideOnCandidate } from '~/models/decisions.server';
@@ -13,6 +13,7 @@ export function loader() {
 
 /** POST /api/v1/customers/:slug/decisions → 201, or 409 for the stage or a closed intake gate. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  requireMethod(request, 'POST');
   return handleApi(async () => {
     const actor = await requireApiPermission(request, context, 'decide');
     const slug = params.slug ?? '';

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs } from '@remix-run/node';
 import { requireApiLoggingRights, requireApiPermission } from '~/auth/guards.server';
 import { parseApiBody, readJsonBody } from '~/http/api.server';
-import { handleApi, methodNotAllowed } from '~/http/responses.server';
+import { handleApi, methodNotAllowed, requireMethod } from '~/http/responses.server';
 import { teamToday } from '~/http/team-date.server';
 import { getCustomerBySlug } from '~/models/customers.server';
 import { logProgress } from '~/models/progress.server';
@@ -13,6 +13,7 @@ export function loader() {
 
 /** POST /api/v1/customers/:slug/progress: `{kind, occurredOn, body, theme?, routedTo?}` → 201 with the entry. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  requireMethod(request, 'POST');
   return handleApi(async () => {
     const actor = await requireApiPermission(request, context, 'logProgress');
     const customer = await getCustomerBySlug(context.db, params.slug ?? '');

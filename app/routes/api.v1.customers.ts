@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { requireApiPermission } from '~/auth/guards.server';
 import { parseApiBody, readJsonBody } from '~/http/api.server';
-import { handleApi, methodNotAllowed } from '~/http/responses.server';
+import { handleApi, requireMethod } from '~/http/responses.server';
 import { teamToday } from '~/http/team-date.server';
 import { createCandidate } from '~/models/candidates.server';
 import { listCustomerOverviews } from '~/models/customers.server';
@@ -37,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 /** POST /api/v1/customers: a new candidate with its framework answers → 201. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  if (request.method !== 'POST') return methodNotAllowed('GET, POST');
+  requireMethod(request, 'GET', 'POST');
   return handleApi(async () => {
     const actor = await requireApiPermission(request, context, 'editCandidates');
     const input = parseApiBody(CandidateApiSchema, await readJsonBody(request));

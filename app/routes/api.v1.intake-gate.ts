@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { requireApiPermission } from '~/auth/guards.server';
+import { methodNotAllowed } from '~/http/responses.server';
 import { teamToday } from '~/http/team-date.server';
 import { loadIntakeGate } from '~/models/intake-gate.server';
 
@@ -19,4 +20,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     },
     reasons: gate.reasons,
   });
+}
+
+export function action() {
+  return methodNotAllowed('GET');
 }

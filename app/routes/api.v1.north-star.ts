@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { z } from '~/schemas/zod';
 import { requireApiPermission } from '~/auth/guards.server';
 import { parseApiBody } from '~/http/api.server';
-import { handleApi } from '~/http/responses.server';
+import { handleApi, methodNotAllowed } from '~/http/responses.server';
 import { teamToday } from '~/http/team-date.server';
 import { northStarSeries } from '~/models/north-star.server';
 
@@ -24,4 +24,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const query = parseApiBody(QuerySchema, weeks === null ? {} : { weeks });
     return json({ series: await northStarSeries(context.db, { today: teamToday(context), weeks: query.weeks }) });
   });
+}
+
+export function action() {
+  return methodNotAllowed('GET');
 }

@@ -43,11 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const audit = { actor: user, entityType: 'api_token', ip: context.clientIp };
   const command = submission.value;
   if (command.intent === 'create-token') {
-    const issued = await context.db.transaction().execute(async (trx) => {
-      const token = await issueApiToken(trx, { userId: user.id, name: command.name });
-      await recordAudit(trx, { ...audit, action: 'api_token.created', entityId: token.id, after: { name: token.name } });
-      return token;
-    });
+    const issued = await issueApiToken(context.db, { userId: user.id, name: command.name, by: { actor: user, ip: context.clientIp } });
     return json({ result: submission.reply({ resetForm: true }), token: issued.token }, { status: 201 });
   }
   const tokenId = command.tokenId;

@@ -4,9 +4,9 @@ import { getZodConstraint } from '@conform-to/zod/v4';
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { forbidden, requirePermission } from '~/auth/guards.server';
-import { hashPassword } from '~/auth/password.server';
+import { createUserAccount, setUserPassword } from '~/auth/user-accounts.server';
 import { ErrorPage } from '~/components/error-page';
-import { FormErrors, InputField, SelectField } from '~/components/field';
+import { appErrorReply, FormErrors, InputField, SelectField } from '~/components/field';
 import { formatDate } from '~/components/format';
 import { useResettingReply } from '~/components/form-reply';
 import { AppError } from '~/domain/app-error';
@@ -14,7 +14,7 @@ import { canAssignRole, ROLE_LABELS, ROLES, type Role } from '~/domain/roles';
 import { redirectWithFlash } from '~/http/flash.server';
 import { invariantResponse } from '~/http/responses.server';
 import { recordAudit } from '~/models/audit.server';
-import { changeUserRole, createUser, disableUser, findUserById, listUsers } from '~/models/users.server';
+import { changeUserRole, disableUser, enableUser, findUserById, listUsers } from '~/models/users.server';
 import { CreateUserSchema, UserActionSchema } from '~/schemas/users';
 import { readForm } from '~/http/forms.server';
 import { parseForm } from '~/schemas/parse-form';
@@ -38,44 +38,52 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseForm(await readForm(request), UserActionSchema);
   if (submission.status !== 'success') return json(submission.reply(REPLY_OPTIONS), { status: 422 });
   const command = submission.value;
-  const audit = { actor, entityType: 'user', ip: context.clientIp };
+  const by = { actor, ip: context.clientIp };
+  const audit = { ...by, entityType: 'user' };
   try {
     if (command.intent === 'create') {
       if (!canAssignRole(actor.role, command.role)) throw await forbidden(request, context, actor, 'create an exec');
-      const passwordHash = await hashPassword(command.password);
-      await context.db.transaction().execute(async (trx) => {
-        const created = await createUser(trx, { ...command, passwordHash });
-        await recordAudit(trx, { ...audit, action: 'user.created', entityId: created.id, after: created });
-      });
+      await createUserAccount(context.db, { ...command, by });
       return redirectWithFlash('/users', `${command.email} can now sign in.`, context);
     }
     const target = await findUserById(context.db, command.userId);
     invariantResponse(target, 'No such user.');
-    if (command.intent === 'change-role') {
-      if (!canAssignRole(actor.role, command.role, target.role)) {
-        throw await forbidden(request, context, actor, "change an exec's role or make an exec");
-      }
-      await context.db.transaction().execute(async (trx) => {
-        const changed = await changeUserRole(trx, { id: target.id, role: command.role, version: command.version });
-        await recordAudit(trx, { ...audit, action: 'user.role_changed', entityId: target.id, before: { role: target.role }, after: { role: changed.role } });
-      });
-      return redirectWithFlash('/users', `${target.email}'s role is now ${ROLE_LABELS[command.role]}.`, context);
+    const { version } = command;
+    switch (command.intent) {
+      case 'change-role':
+        if (!canAssignRole(actor.role, command.role, target.role)) {
+          throw await forbidden(request, context, actor, "change an exec's role or make an exec");
+        }
+        await context.db.transaction().execute(async (trx) => {
+          const changed = await changeUserRole(trx, { id: target.id, role: command.role, version });
+          await recordAudit(trx, { ...audit, action: 'user.role_changed', entityId: target.id, before: { role: target.role }, after: { role: changed.role } });
+        });
+        return redirectWithFlash('/users', `${target.email}'s role is now ${ROLE_LABELS[command.role]}.`, context);
+      case 'disable':
+        if (!canAssignRole(actor.role, target.role, target.role)) throw await forbidden(request, context, actor, 'disable an exec');
+        if (target.id === actor.id) {
+          return json(submission.reply({ formErrors: ['You cannot disable yourself: ask another exec or EM.'] }), { status: 422 });
+        }
+        await context.db.transaction().execute(async (trx) => {
+          await disableUser(trx, { id: target.id, version, now: context.now() });
+          await recordAudit(trx, { ...audit, action: 'user.disabled', entityId: target.id, before: { email: target.email } });
+        });
+        return redirectWithFlash('/users', `${target.email} is disabled: their sessions and tokens have stopped.`, context);
+      case 'enable':
+        if (!canAssignRole(actor.role, target.role, target.role)) throw await forbidden(request, context, actor, 'enable an exec');
+        await context.db.transaction().execute(async (trx) => {
+          await enableUser(trx, { id: target.id, version });
+          await recordAudit(trx, { ...audit, action: 'user.enabled', entityId: target.id, after: { email: target.email } });
+        });
+        return redirectWithFlash('/users', `${target.email} is enabled again and can sign in.`, context);
+      case 'set-password':
+        if (!canAssignRole(actor.role, target.role, target.role)) throw await forbidden(request, context, actor, "set an exec's password");
+        await setUserPassword(context.db, { id: target.id, version, password: command.password, by });
+        return redirectWithFlash('/users', `${target.email} has a new password; their sessions have ended.`, context);
     }
-    if (!canAssignRole(actor.role, target.role, target.role)) throw await forbidden(request, context, actor, 'disable an exec');
-    if (target.id === actor.id) {
-      return json(submission.reply({ formErrors: ['You cannot disable yourself: ask another exec or EM.'] }), { status: 422 });
-    }
-    await context.db.transaction().execute(async (trx) => {
-      await disableUser(trx, { id: target.id, version: command.version, now: context.now() });
-      await recordAudit(trx, { ...audit, action: 'user.disabled', entityId: target.id, before: { email: target.email } });
-    });
-    return redirectWithFlash('/users', `${target.email} is disabled: their sessions and tokens have stopped.`, context);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    const reply = error.fields
-      ? submission.reply({ ...REPLY_OPTIONS, fieldErrors: Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, [v]])) })
-      : submission.reply({ ...REPLY_OPTIONS, formErrors: [error.message] });
-    return json(reply, { status: error.status });
+    return json(submission.reply({ ...REPLY_OPTIONS, ...appErrorReply(error) }), { status: error.status });
   }
 }
 
@@ -93,7 +101,8 @@ export default function Users() {
     constraint: getZodConstraint(CreateUserSchema),
     defaultValue: { role: 'viewer' },
   });
-  const rowError = !creating && lastResult?.error?.[''];
+  // A row's refusal (the last exec, a short new password) shows above the table.
+  const rowError = !creating && (lastResult?.error?.[''] ?? lastResult?.error?.password);
   return (
     <>
       <h1>Users</h1>
@@ -105,11 +114,20 @@ export default function Users() {
             <th scope="col">Email</th>
             <th scope="col">Role</th>
             <th scope="col">State</th>
+            <th scope="col">Password</th>
           </tr>
         </thead>
         <tbody>
           {users.map((user) => {
-            const editable = !user.disabled_at && assignableRoles.includes(user.role);
+            const manageable = assignableRoles.includes(user.role);
+            const editable = !user.disabled_at && manageable;
+            const rowForm = (intent: string) => (
+              <>
+                <input type="hidden" name="intent" value={intent} />
+                <input type="hidden" name="userId" value={user.id} />
+                <input type="hidden" name="version" value={user.version} />
+              </>
+            );
             return (
               <tr key={user.id}>
                 <th scope="row">{user.name}</th>
@@ -117,9 +135,7 @@ export default function Users() {
                 <td>
                   {editable ? (
                     <Form method="post" className="inline">
-                      <input type="hidden" name="intent" value="change-role" />
-                      <input type="hidden" name="userId" value={user.id} />
-                      <input type="hidden" name="version" value={user.version} />
+                      {rowForm('change-role')}
                       <select name="role" defaultValue={user.role} aria-label={`Role of ${user.name}`}>
                         {roleOptions(assignableRoles).map((option) => (
                           <option key={option.value} value={option.value}>
@@ -137,18 +153,45 @@ export default function Users() {
                 </td>
                 <td>
                   {user.disabled_at ? (
-                    `Disabled ${formatDate(user.disabled_at)}`
+                    <>
+                      {`Disabled ${formatDate(user.disabled_at)}`}
+                      {manageable ? (
+                        <Form method="post" className="inline">
+                          {rowForm('enable')}
+                          <button type="submit" className="button-quiet" aria-label={`Enable ${user.name}`}>
+                            Enable
+                          </button>
+                        </Form>
+                      ) : null}
+                    </>
                   ) : editable && user.id !== currentUserId ? (
                     <Form method="post" className="inline">
-                      <input type="hidden" name="intent" value="disable" />
-                      <input type="hidden" name="userId" value={user.id} />
-                      <input type="hidden" name="version" value={user.version} />
+                      {rowForm('disable')}
                       <button type="submit" className="button-danger" aria-label={`Disable ${user.name}`}>
                         Disable
                       </button>
                     </Form>
                   ) : (
                     'Active'
+                  )}
+                </td>
+                <td>
+                  {manageable ? (
+                    <Form method="post" className="inline">
+                      {rowForm('set-password')}
+                      <input
+                        type="password"
+                        name="password"
+                        autoComplete="new-password"
+                        minLength={12}
+                        aria-label={`New password for ${user.name}`}
+                      />
+                      <button type="submit" className="button-quiet">
+                        Set password
+                      </button>
+                    </Form>
+                  ) : (
+                    '—'
                   )}
                 </td>
               </tr>

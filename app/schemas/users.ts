@@ -27,4 +27,10 @@ export const ChangeRoleSchema = z.object({ intent: z.literal('change-role'), use
 
 export const DisableUserSchema = z.object({ intent: z.literal('disable'), userId: id, version });
 
-export const UserActionSchema = z.discriminatedUnion('intent', [CreateUserSchema, ChangeRoleSchema, DisableUserSchema]);
+export const EnableUserSchema = z.object({ intent: z.literal('enable'), userId: id, version });
+
+export const SetPasswordSchema = z.object({ intent: z.literal('set-password'), userId: id, version, password: NewPasswordSchema });
+
+export const UserActionSchema = z.discriminatedUnion('intent', [
+  CreateUserSchema, ChangeRoleSchema, DisableUserSchema, EnableUserSchema, SetPasswordSchema,
+]);

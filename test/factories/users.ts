@@ -24,3 +24,6 @@ export async function createTestUser(db: Kysely<DB>, role: Role, overrides: { em
     .returning(['id', 'email', 'name', 'role', 'version'])
     .executeTakeFirstOrThrow();
 }
+
+/** Who a test's own set-up acts as in the audit log. */
+export const TEST_SETUP = { actor: null, actorLabel: 'test setup' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { issueApiToken } from '~/auth/api-tokens.server';
 import { signIn, setUpTestServer } from '../support/http-server';
-import { createTestUser, TEST_PASSWORD } from '../factories/users';
+import { createTestUser, TEST_PASSWORD, TEST_SETUP } from '../factories/users';
 
 const app = setUpTestServer();
 
@@ -15,7 +15,7 @@ async function expectUnauthorized(response: Response) {
 describe('API tokens', () => {
   it('authenticate /api/v1 with the owner role, stored only as a hash', async () => {
     const owner = await createTestUser(app.database.db, 'viewer');
-    const { token } = await issueApiToken(app.database.db, { userId: owner.id, name: 'script' });
+    const { token } = await issueApiToken(app.database.db, { userId: owner.id, name: 'script', by: TEST_SETUP });
     const response = await app.server.request('/api/v1/customers', bearer(token));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ customers: [] });
@@ -29,10 +29,10 @@ describe('API tokens', () => {
     await expectUnauthorized(await app.server.request('/api/v1/customers', bearer('st_not-a-real-token')));
     await expectUnauthorized(await app.server.request('/api/v1/customers', { headers: { Authorization: 'Basic abc' } }));
     const owner = await createTestUser(app.database.db, 'em');
-    const revoked = await issueApiToken(app.database.db, { userId: owner.id, name: 'old' });
+    const revoked = await issueApiToken(app.database.db, { userId: owner.id, name: 'old', by: TEST_SETUP });
     await app.database.db.updateTable('api_tokens').set({ revoked_at: new Date() }).where('id', '=', revoked.id).execute();
     await expectUnauthorized(await app.server.request('/api/v1/customers', bearer(revoked.token)));
-    const live = await issueApiToken(app.database.db, { userId: owner.id, name: 'live' });
+    const live = await issueApiToken(app.database.db, { userId: owner.id, name: 'live', by: TEST_SETUP });
     expect((await app.server.request('/api/v1/customers', bearer(live.token))).status).toBe(200);
     await app.database.db.updateTable('users').set({ disabled_at: new Date() }).where('id', '=', owner.id).execute();
     await expectUnauthorized(await app.server.request('/api/v1/customers', bearer(live.token)));
@@ -42,7 +42,7 @@ describe('API tokens', () => {
     const call = (token: string) => app.server.request('/api/v1/intake-gate', bearer(token));
     async function tokenPair() {
       const owner = await createTestUser(app.database.db, 'viewer');
-      return Promise.all(['busy', 'calm'].map((name) => issueApiToken(app.database.db, { userId: owner.id, name })));
+      return Promise.all(['busy', 'calm'].map((name) => issueApiToken(app.database.db, { userId: owner.id, name, by: TEST_SETUP })));
     }
     /** Counts `count` requests in the token's current minute, as if they had been made. */
     async function countRequests(tokenId: number, count: number) {
@@ -96,7 +96,7 @@ describe('API tokens', () => {
   it("cannot revoke someone else's token", async () => {
     const owner = await createTestUser(app.database.db, 'viewer');
     const other = await createTestUser(app.database.db, 'viewer');
-    const { id, token } = await issueApiToken(app.database.db, { userId: owner.id, name: 'mine' });
+    const { id, token } = await issueApiToken(app.database.db, { userId: owner.id, name: 'mine', by: TEST_SETUP });
     const cookie = await signIn(app.server, other.email, TEST_PASSWORD);
     const response = await app.server.request('/settings', { method: 'POST', cookie, body: new URLSearchParams({ intent: 'revoke-token', tokenId: String(id) }) });
     expect(response.status).toBe(404);
@@ -105,7 +105,7 @@ describe('API tokens', () => {
 
   it('are exempt from the cross-site check, which protects cookie sessions only', async () => {
     const owner = await createTestUser(app.database.db, 'em');
-    const { token } = await issueApiToken(app.database.db, { userId: owner.id, name: 'ci' });
+    const { token } = await issueApiToken(app.database.db, { userId: owner.id, name: 'ci', by: TEST_SETUP });
     // No Origin, no Sec-Fetch-Site: refused with a cookie, but a token's request reaches validation.
     const response = await fetch(`${app.server.url}/api/v1/customers`, { method: 'POST', body: '{}', ...bearer(token) });
     expect(response.status).toBe(422);

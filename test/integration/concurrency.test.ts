@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { issueApiToken } from '~/auth/api-tokens.server';
 import { setUpTestServer, signIn } from '../support/http-server';
 import { createTestCustomer, createTestPartner } from '../factories/customers';
-import { createTestUser, TEST_PASSWORD } from '../factories/users';
+import { createTestUser, TEST_PASSWORD, TEST_SETUP } from '../factories/users';
 
 // Meaningful on the PostgreSQL server, where requests really overlap; PGlite runs one statement at a time.
 const app = setUpTestServer();
@@ -11,7 +11,7 @@ let emCookies: string[];
 
 beforeAll(async () => {
   const execs = [await createTestUser(app.database.db, 'exec'), await createTestUser(app.database.db, 'exec')];
-  execTokens = await Promise.all(execs.map(async (exec) => (await issueApiToken(app.database.db, { userId: exec.id, name: 'race' })).token));
+  execTokens = await Promise.all(execs.map(async (exec) => (await issueApiToken(app.database.db, { userId: exec.id, name: 'race', by: TEST_SETUP })).token));
   const ems = [await createTestUser(app.database.db, 'em'), await createTestUser(app.database.db, 'em')];
   emCookies = [await signIn(app.server, ems[0]!.email, TEST_PASSWORD), await signIn(app.server, ems[1]!.email, TEST_PASSWORD)];
 });

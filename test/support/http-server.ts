@@ -9,7 +9,7 @@ import { ROLES, type Role } from '~/domain/roles';
 import { createHttpApp } from '~/http/create-http-app.server';
 import { createBoundedServer } from '~/http/request-limits.server';
 import type { DB } from '../../db/schema';
-import { createTestUser, TEST_PASSWORD } from '../factories/users';
+import { createTestUser, TEST_PASSWORD, TEST_SETUP } from '../factories/users';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export type TestClock = { now: Date; advance(ms: number): void };
@@ -108,7 +108,7 @@ export function setUpUserPerRole(app: { database: TestDatabase; server: TestServ
       const user = await createTestUser(app.database.db, role);
       roles.users[role] = user;
       roles.cookies[role] = await signIn(app.server, user.email, TEST_PASSWORD);
-      roles.tokens[role] = (await issueApiToken(app.database.db, { userId: user.id, name: 'test' })).token;
+      roles.tokens[role] = (await issueApiToken(app.database.db, { userId: user.id, name: 'test', by: TEST_SETUP })).token;
     }
   });
   return roles;
