@@ -12,7 +12,7 @@ const TITLES: Record<number, string> = {
 };
 
 // What the framework's own refusals (no such route, no action) say here, in place of its developer's wording.
-const FRAMEWORK_MESSAGES: Record<number, string> = {
+export const FRAMEWORK_MESSAGES: Record<number, string> = {
   404: 'There is no page at this address.',
   405: 'This page does not take that kind of request.',
 };

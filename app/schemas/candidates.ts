@@ -30,7 +30,9 @@ function withRelatedMarketRule<Schema extends z.ZodType<{ newIndustry: boolean; 
     path: ['relatedMarket'],
     message: 'Name the related market of the new industry.',
     // Checked even when other fields are wrong, so every error shows at once.
-    when: (payload) => payload.issues.every((issue) => issue.path?.[0] !== 'newIndustry' && issue.path?.[0] !== 'relatedMarket'),
+    when: (payload) =>
+      typeof payload.value === 'object' && payload.value !== null &&
+      payload.issues.every((issue) => issue.path && issue.path.length > 0 && issue.path[0] !== 'newIndustry' && issue.path[0] !== 'relatedMarket'),
   });
 }
 
