@@ -9,7 +9,6 @@ import { customersNotLoggableBy } from '~/models/customer-access.server';
 import { hashSecret } from './secrets.server';
 import { getSessionUser } from './session.server';
 
-
 /** The signed-in user, or null; looked up once per request. */
 export function getUser(request: Request, context: AppContext): Promise<SignedInUser | null> {
   return (context.notes.user ??= getSessionUser(request, context));

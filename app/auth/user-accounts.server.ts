@@ -1,6 +1,5 @@
-import type { SignedInUser } from '~/domain/roles';
 import type { Kysely } from 'kysely';
-import type { Role } from '~/domain/roles';
+import type { Role, SignedInUser } from '~/domain/roles';
 import { recordAudit, type AuditedBy } from '~/models/audit.server';
 import { createUser, setPasswordHash } from '~/models/users.server';
 import type { DB } from '../../db/schema';

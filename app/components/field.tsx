@@ -83,13 +83,13 @@ export function TextareaField({ label, meta, rows = 3 }: { label: string; meta: 
   );
 }
 
-/** The reply a form shows for an AppError: its field messages beside the fields, or its message above the form. */
 /** A bulk write's error for the one row a form sent: the API's `snapshots[0].weekStart` is the form's `weekStart`. */
 export function singleRowError(error: { message: string; fields?: Record<string, string> }) {
   const fields = error.fields && Object.fromEntries(Object.entries(error.fields).map(([path, message]) => [path.replace(/^\w+\[0\]\./, ''), message]));
   return { message: error.message, fields };
 }
 
+/** The reply a form shows for an AppError: its field messages beside the fields, or its message above the form. */
 export function appErrorReply(error: { message: string; fields?: Record<string, string> }) {
   return error.fields
     ? { fieldErrors: Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [field, [message]])) }

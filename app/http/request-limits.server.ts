@@ -6,7 +6,7 @@ import { hasUnstorableCharacter } from '~/domain/text';
 const MB = 1024 * 1024;
 
 /** DOMAIN.md's body limits: the JSON API and CSV uploads 5 MB (a 10,000-row bulk write fits), forms 1 MB. */
-export function bodyLimitFor(pathname: string): number {
+function bodyLimitFor(pathname: string): number {
   return pathname.startsWith('/api/') || pathname === '/import' ? 5 * MB : MB;
 }
 

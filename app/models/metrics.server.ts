@@ -121,15 +121,3 @@ export async function listSnapshots(db: Executor, customerId: number) {
     .orderBy('week_start')
     .execute();
 }
-
-/** The snapshot of one customer-week, or null. */
-export async function findSnapshot(db: Executor, customerId: number, weekStart: string) {
-  return (
-    (await db
-      .selectFrom('metric_snapshots')
-      .select(['completions_shown', 'completions_accepted', 'dau', 'available_developers'])
-      .where('customer_id', '=', customerId)
-      .where('week_start', '=', weekStart)
-      .executeTakeFirst()) ?? null
-  );
-}

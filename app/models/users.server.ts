@@ -1,7 +1,8 @@
 import { AppError } from '~/domain/app-error';
 import type { Role, SignedInUser } from '~/domain/roles';
+import type { Updateable } from 'kysely';
+import type { DB } from '../../db/schema';
 import { isUniqueViolation, type Executor } from './db.server';
-
 
 const summaryColumns = ['id', 'email', 'name', 'role'] as const;
 
@@ -97,60 +98,47 @@ async function assertAnotherActiveExec(db: Executor, userId: number): Promise<vo
   });
 }
 
-/** Changes a user's role if the row is still at `version`; 409 otherwise, or when it would leave no active exec. */
-export async function changeUserRole(db: Executor, change: { id: number; role: Role; version: number }) {
-  if (change.role !== 'exec') await assertAnotherActiveExec(db, change.id);
+/** Updates a user still at `version` (and, when given, still active or disabled), bumping it; 409 otherwise. */
+async function updateUserAtVersion(
+  db: Executor,
+  change: { id: number; version: number },
+  values: Updateable<DB['users']>,
+  only?: 'active' | 'disabled',
+) {
   const updated = await db
     .updateTable('users')
-    .set((eb) => ({ role: change.role, version: eb('version', '+', 1) }))
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
     .where('id', '=', change.id)
     .where('version', '=', change.version)
+    .$if(only !== undefined, (query) => query.where('disabled_at', only === 'active' ? 'is' : 'is not', null))
     .returning(summaryColumns)
     .executeTakeFirst();
   if (!updated) throw changedBySomeoneElse();
   return updated;
 }
 
+/** Changes a user's role if the row is still at `version`; 409 otherwise, or when it would leave no active exec. */
+export async function changeUserRole(db: Executor, change: { id: number; role: Role; version: number }) {
+  if (change.role !== 'exec') await assertAnotherActiveExec(db, change.id);
+  return updateUserAtVersion(db, change, { role: change.role });
+}
+
 /** Disables a user if still at `version` and ends their sessions at once; 409 otherwise, or for the last active exec. */
 export async function disableUser(db: Executor, change: { id: number; version: number; now: Date }) {
   await assertAnotherActiveExec(db, change.id);
-  const updated = await db
-    .updateTable('users')
-    .set((eb) => ({ disabled_at: change.now, version: eb('version', '+', 1) }))
-    .where('id', '=', change.id)
-    .where('version', '=', change.version)
-    .where('disabled_at', 'is', null)
-    .returning(summaryColumns)
-    .executeTakeFirst();
-  if (!updated) throw changedBySomeoneElse();
+  const updated = await updateUserAtVersion(db, change, { disabled_at: change.now }, 'active');
   await db.deleteFrom('sessions').where('user_id', '=', change.id).execute();
   return updated;
 }
 
 /** Enables a disabled user again if still at `version`; 409 otherwise. */
 export async function enableUser(db: Executor, change: { id: number; version: number }) {
-  const updated = await db
-    .updateTable('users')
-    .set((eb) => ({ disabled_at: null, version: eb('version', '+', 1) }))
-    .where('id', '=', change.id)
-    .where('version', '=', change.version)
-    .where('disabled_at', 'is not', null)
-    .returning(summaryColumns)
-    .executeTakeFirst();
-  if (!updated) throw changedBySomeoneElse();
-  return updated;
+  return updateUserAtVersion(db, change, { disabled_at: null }, 'disabled');
 }
 
 /** Sets a user's password hash if still at `version`, ending their sessions (their API tokens stay); 409 otherwise. */
 export async function setPasswordHash(db: Executor, change: { id: number; version: number; passwordHash: string }) {
-  const updated = await db
-    .updateTable('users')
-    .set((eb) => ({ password_hash: change.passwordHash, version: eb('version', '+', 1) }))
-    .where('id', '=', change.id)
-    .where('version', '=', change.version)
-    .returning(summaryColumns)
-    .executeTakeFirst();
-  if (!updated) throw changedBySomeoneElse();
+  const updated = await updateUserAtVersion(db, change, { password_hash: change.passwordHash });
   await db.deleteFrom('sessions').where('user_id', '=', change.id).execute();
   return updated;
 }

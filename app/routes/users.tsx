@@ -128,6 +128,14 @@ export default function Users() {
                 <input type="hidden" name="version" value={user.version} />
               </>
             );
+            const rowButton = (intent: string, label: string, className: string) => (
+              <Form method="post" className="inline">
+                {rowForm(intent)}
+                <button type="submit" className={className} aria-label={`${label} ${user.name}`}>
+                  {label}
+                </button>
+              </Form>
+            );
             return (
               <tr key={user.id}>
                 <th scope="row">{user.name}</th>
@@ -155,22 +163,10 @@ export default function Users() {
                   {user.disabled_at ? (
                     <>
                       {`Disabled ${formatDate(user.disabled_at)}`}
-                      {manageable ? (
-                        <Form method="post" className="inline">
-                          {rowForm('enable')}
-                          <button type="submit" className="button-quiet" aria-label={`Enable ${user.name}`}>
-                            Enable
-                          </button>
-                        </Form>
-                      ) : null}
+                      {manageable ? rowButton('enable', 'Enable', 'button-quiet') : null}
                     </>
                   ) : editable && user.id !== currentUserId ? (
-                    <Form method="post" className="inline">
-                      {rowForm('disable')}
-                      <button type="submit" className="button-danger" aria-label={`Disable ${user.name}`}>
-                        Disable
-                      </button>
-                    </Form>
+                    rowButton('disable', 'Disable', 'button-danger')
                   ) : (
                     'Active'
                   )}
