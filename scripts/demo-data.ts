@@ -66,6 +66,12 @@ const CUSTOMERS: DemoCustomer[] = [
     iarr: [{ weeksAgo: 20, amountUsd: 310_000, kind: 'expansion', note: 'Company-wide rollout' }],
   },
   {
+    slug: 'granite-insurance', name: 'Granite Insurance', stage: 'ended', lead: 'riley@demo.test',
+    notes: 'Paused all AI tooling after a reorganisation.',
+    answers: { strategicSegment: true, coMarket: 'medium', newIndustry: true, relatedMarket: 'Insurance', visionAlignment: 'medium' },
+    weeks: [6, 18], trend: { acceptance: [0.22, 0.26], dauShare: [0.12, 0.2], developers: 650 },
+  },
+  {
     slug: 'aurora-aerospace', name: 'Aurora Aerospace', stage: 'candidate', notes: 'Asked for an air-gapped deployment.',
     answers: { strategicSegment: true, coMarket: 'high', newIndustry: true, relatedMarket: 'Aerospace & defense', visionAlignment: 'high' },
   },
@@ -121,7 +127,8 @@ function snapshotsFor(customerId: number, customer: DemoCustomer, thisWeek: stri
 
 /**
  * Fictional demo data relative to `today`: three active partners (succeeding, at risk, gone stale) with
- * 26 weeks of metrics, candidates, a rejection, a hand-off, progress of every kind and past weekly updates.
+ * 26 weeks of metrics, candidates, a rejection, a hand-off, an ended partnership, progress of every kind and weekly
+ * updates in every state.
  */
 export async function seedDemoData(db: Kysely<DB>, today: string): Promise<void> {
   const next = random(20_261_121);
@@ -138,7 +145,7 @@ export async function seedDemoData(db: Kysely<DB>, today: string): Promise<void>
     const em = userId('em@demo.test');
 
     for (const customer of CUSTOMERS) {
-      const partner = customer.stage === 'active' || customer.stage === 'handed_off';
+      const partner = customer.stage === 'active' || customer.stage === 'handed_off' || customer.stage === 'ended';
       const approvedAt = partner ? `${addDays(thisWeek, -7 * ((customer.weeks?.[1] ?? 0) + 1))}T15:00:00Z` : null;
       const { id } = await trx
         .insertInto('customers')
@@ -182,12 +189,15 @@ export async function seedDemoData(db: Kysely<DB>, today: string): Promise<void>
           })
           .execute();
       }
-      if (customer.stage === 'handed_off') {
+      if (customer.stage === 'handed_off' || customer.stage === 'ended') {
+        const handedOff = customer.stage === 'handed_off';
         await trx
           .insertInto('handoffs')
           .values({
-            customer_id: id, outcome: 'handed_off', receiving_team: 'Enterprise Success',
-            exit_notes: 'All three metrics above threshold for eight weeks; runbook shared.',
+            customer_id: id, outcome: customer.stage, receiving_team: handedOff ? 'Enterprise Success' : null,
+            exit_notes: handedOff
+              ? 'All three metrics above threshold for eight weeks; runbook shared.'
+              : 'Their AI tooling budget was frozen; we may reconsider next year.',
             exited_on: addDays(thisWeek, -7 * (customer.weeks?.[0] ?? 0) + 4), recorded_by: em,
           })
           .execute();
@@ -223,18 +233,26 @@ export async function seedDemoData(db: Kysely<DB>, today: string): Promise<void>
       ])
       .execute();
 
-    for (const weeksAgo of [3, 2, 1]) {
+    // Each state a week's update can be in: submitted late, amended, on time, a draft this week; four weeks ago missing.
+    const updates = [
+      { weeksAgo: 3, submitted: 5, amended: null },
+      { weeksAgo: 2, submitted: 4, amended: 6 },
+      { weeksAgo: 1, submitted: 4, amended: null },
+      { weeksAgo: 0, submitted: null, amended: null },
+    ];
+    for (const { weeksAgo, submitted, amended } of updates) {
       const weekStart = addDays(thisWeek, -7 * weeksAgo);
-      const submittedAt = `${addDays(weekStart, 4)}T16:00:00Z`;
+      const at = (days: number | null) => (days === null ? null : `${addDays(weekStart, days)}T16:00:00Z`);
+      const writtenAt = at(amended ?? submitted) ?? `${today}T09:00:00Z`;
       await trx
         .insertInto('weekly_updates')
         .values({
-          week_start: weekStart, status: 'submitted',
+          week_start: weekStart, status: amended ? 'amended' : submitted ? 'submitted' : 'draft',
           progress: 'Northwind rollout continues; Halcyon pilot expanded to payments.',
           blockers: 'Halcyon proxy strips streaming responses.',
           upcoming: 'Meridian metrics export resumes after their audit.',
-          created_by: em, created_at: submittedAt, updated_by: em, updated_at: submittedAt,
-          submitted_by: em, submitted_at: submittedAt,
+          created_by: em, created_at: at(submitted) ?? writtenAt, updated_by: em, updated_at: writtenAt,
+          submitted_by: submitted ? em : null, submitted_at: at(submitted), amended_at: at(amended),
         })
         .execute();
     }

@@ -1,5 +1,6 @@
 import type { CustomerHealth, HealthStatus } from '~/domain/customer-health';
 import { formatDate, formatPct, formatUsd } from './format';
+import { ScrollTable } from '~/components/scroll-table';
 
 export type HealthRow = {
   slug: string;
@@ -18,7 +19,7 @@ export const STATUS_LABELS: Record<HealthStatus, string> = {
 export function CustomerHealthTable({ rows, caption }: { rows: HealthRow[]; caption: string }) {
   if (rows.length === 0) return <p className="notice">None yet.</p>;
   return (
-    <table>
+    <ScrollTable label={caption}>
       <caption className="notice">{caption}</caption>
       <thead>
         <tr>
@@ -47,6 +48,6 @@ export function CustomerHealthTable({ rows, caption }: { rows: HealthRow[]; capt
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }

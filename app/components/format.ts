@@ -7,6 +7,11 @@ export function formatCount(value: number): string {
   return count.format(value);
 }
 
+/** A count with its noun, singular for one: "1 row", "2,400 rows". */
+export function countOf(value: number, noun: string, plural = `${noun}s`): string {
+  return `${count.format(value)} ${value === 1 ? noun : plural}`;
+}
+
 export function formatUsd(amount: number): string {
   return usd.format(amount);
 }

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { ImportKind } from './csv-import.server';
+import type { ImportKind } from '~/schemas/import-kinds';
 import { CSV_COLUMNS } from './csv-import.server';
 import type { Executor } from './db.server';
 

@@ -3,17 +3,15 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { AppError, type ImportProblem } from '~/domain/app-error';
 import { canLogProgressFor, type Role } from '~/domain/roles';
+import type { ImportKind } from '~/schemas/import-kinds';
 import { IarrEntrySchema, MAX_ROWS_PER_REQUEST, SnapshotSchema, type IarrEntryInput, type SnapshotInput } from '~/schemas/metrics';
 import { withStorableText } from '~/schemas/storable-text';
 import type { DB } from '../../db/schema';
 import type { Actor } from './audit.server';
-import { findCustomersBySlugs } from './customer-access.server';
 import type { Executor } from './db.server';
-import { prepareIarrEntries, recordIarrEntries } from './iarr.server';
-import { prepareSnapshots, recordSnapshots } from './metrics.server';
+import { iarrProblems, prepareIarrEntries, recordIarrEntries } from './iarr.server';
+import { recordSnapshots, snapshotProblems } from './metrics.server';
 
-export const IMPORT_KINDS = ['snapshots', 'iarr'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** The columns of each CSV, as the templates give them and the exports write them. */
 export const CSV_COLUMNS: Record<ImportKind, string[]> = {
@@ -28,6 +26,7 @@ export type ImportPreview = { kind: ImportKind; rows: number; problems: ImportPr
 
 // The header is line 1, so the row at index i is on line i + 2.
 const lineOf = (index: number) => index + 2;
+const byLine = (a: ImportProblem, b: ImportProblem) => a.line - b.line;
 
 function cell(column: string, value: string): unknown {
   const trimmed = value.trim();
@@ -61,7 +60,11 @@ function readCsv(kind: ImportKind, csv: string): { records: Record<string, unkno
   return { records, problems };
 }
 
-/** Every problem of an import, each with its line: format, values, customers the user may not write, database checks. */
+/**
+ * Every problem of an import in one pass, each with its line: format, values, customers unknown or not the user's,
+ * weeks not begun, repeats; then, for a file without any, what only the write's own checks find (an external id
+ * booked with other values).
+ */
 async function checkImport(db: Executor, kind: ImportKind, csv: string, user: { id: number; role: Role }, today: string) {
   const { records, problems } = readCsv(kind, csv);
   const parsed: unknown[] = [];
@@ -70,26 +73,30 @@ async function checkImport(db: Executor, kind: ImportKind, csv: string, user: { 
     if (result.success) parsed.push(result.data);
     else for (const issue of result.error.issues) problems.push({ line: lineOf(index), message: `${String(issue.path[0] ?? 'row')}: ${issue.message}` });
   });
-  if (problems.length > 0) return { problems, parsed };
-  const customers = await findCustomersBySlugs(db, (parsed as { customer: string }[]).map((row) => row.customer));
-  (parsed as { customer: string }[]).forEach((row, index) => {
-    const customer = customers.get(row.customer);
+  const { fields, customers } = kind === 'snapshots' ? await snapshotProblems(db, records, today) : await iarrProblems(db, records);
+  problems.push(...problemsOf(fields));
+  records.forEach((record, index) => {
+    const customer = typeof record.customer === 'string' ? customers.get(record.customer) : undefined;
     if (customer && !canLogProgressFor(user, customer.lead_engineer_id)) {
-      problems.push({ line: lineOf(index), message: `customer: you may log only for the customers you lead, not ${row.customer}.` });
+      problems.push({ line: lineOf(index), message: `customer: you may log only for the customers you lead, not ${customer.slug}.` });
     }
   });
-  if (problems.length > 0) return { problems, parsed };
+  if (problems.length > 0) return { problems: problems.sort(byLine), parsed };
   try {
-    if (kind === 'snapshots') await prepareSnapshots(db, parsed as SnapshotInput[], today);
-    else await prepareIarrEntries(db, parsed as IarrEntryInput[]);
+    if (kind === 'iarr') await prepareIarrEntries(db, parsed as IarrEntryInput[]);
   } catch (error) {
     if (!(error instanceof AppError) || !error.fields) throw error;
-    for (const [path, message] of Object.entries(error.fields)) {
-      const [, index, field] = /^\w+\[(\d+)\]\.(\w+)$/.exec(path) ?? [];
-      problems.push({ line: lineOf(Number(index)), message: `${field}: ${message}` });
-    }
+    problems.push(...problemsOf(error.fields));
   }
   return { problems, parsed };
+}
+
+/** Field errors named by path (`snapshots[3].weekStart`) as problems on the file's lines. */
+function problemsOf(fields: Record<string, string>): ImportProblem[] {
+  return Object.entries(fields).map(([path, message]) => {
+    const [, index, field] = /^\w+\[(\d+)\]\.(\w+)$/.exec(path) ?? [];
+    return { line: lineOf(Number(index)), message: `${field}: ${message}` };
+  });
 }
 
 /** What an import would do: its rows and every problem with its line, writing nothing. */
@@ -98,7 +105,7 @@ export async function previewImport(
   input: { kind: ImportKind; csv: string; user: { id: number; role: Role }; today: string },
 ): Promise<ImportPreview> {
   const { problems, parsed } = await checkImport(db, input.kind, input.csv, input.user, input.today);
-  return { kind: input.kind, rows: parsed.length, problems: problems.sort((a, b) => a.line - b.line) };
+  return { kind: input.kind, rows: parsed.length, problems };
 }
 
 /** Imports the whole file or nothing: a 422 carrying the preview when any row has a problem. */

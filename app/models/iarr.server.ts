@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { AppError, assertNoFieldErrors } from '~/domain/app-error';
-import type { IarrEntryInput } from '~/schemas/metrics';
+import { validField } from '~/schemas/bulk-rows';
+import { IarrEntrySchema, type IarrEntryInput } from '~/schemas/metrics';
 import type { DB } from '../../db/schema';
 import { recordAudit, type Audited } from './audit.server';
 import { findCustomersBySlugs, unknownCustomer, withCustomerIds } from './customer-access.server';
@@ -14,19 +15,32 @@ const sameEntry = (
   stored.kind === incoming.kind && stored.note === (incoming.note ?? '');
 
 /**
- * Checks iARR entries against the database: unknown customers and an external id twice (422), an external id
- * already booked with other values (409). Returns the entries to insert and how many repeat stored ones.
+ * What the database says of iARR entries, by field path: unknown customers, an external id twice. Rows are read
+ * loosely, so that these problems come in one pass with the schema's own.
  */
-export async function prepareIarrEntries(db: Executor, entries: IarrEntryInput[]) {
+export async function iarrProblems(db: Executor, rows: Record<string, unknown>[]) {
   const fields: Record<string, string> = {};
   const seen = new Set<string>();
-  const customers = await findCustomersBySlugs(db, entries.map((entry) => entry.customer));
-  entries.forEach((entry, index) => {
-    if (!customers.has(entry.customer)) fields[`entries[${index}].customer`] = unknownCustomer(entry.customer);
-    if (!entry.externalId) return;
-    if (seen.has(entry.externalId)) fields[`entries[${index}].externalId`] = `The external id "${entry.externalId}" appears twice.`;
-    seen.add(entry.externalId);
+  const keys = rows.map((row) => ({
+    customer: validField(row, 'customer', IarrEntrySchema.shape.customer),
+    externalId: validField(row, 'externalId', IarrEntrySchema.shape.externalId),
+  }));
+  const customers = await findCustomersBySlugs(db, keys.flatMap((key) => (key.customer === undefined ? [] : [key.customer])));
+  keys.forEach(({ customer, externalId }, index) => {
+    if (customer !== undefined && !customers.has(customer)) fields[`entries[${index}].customer`] = unknownCustomer(customer);
+    if (!externalId) return;
+    if (seen.has(externalId)) fields[`entries[${index}].externalId`] = `The external id "${externalId}" appears twice.`;
+    seen.add(externalId);
   });
+  return { fields, customers };
+}
+
+/**
+ * iARR entries checked against the database: the problems of iarrProblems (422), an external id already booked with
+ * other values (409). Returns the entries to insert and how many repeat stored ones.
+ */
+export async function prepareIarrEntries(db: Executor, entries: IarrEntryInput[]) {
+  const { fields, customers } = await iarrProblems(db, entries);
   assertNoFieldErrors(fields, 'Some entries are invalid: see error.fields.');
   const rows = withCustomerIds(entries, customers);
   const fresh = await withoutRepeats(db, rows, rows);

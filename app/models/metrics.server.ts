@@ -1,28 +1,41 @@
 import { sql, type Kysely } from 'kysely';
 import { AppError, assertNoFieldErrors } from '~/domain/app-error';
 import { weekStartOf } from '~/domain/dates';
-import type { SnapshotInput } from '~/schemas/metrics';
+import { validField } from '~/schemas/bulk-rows';
+import { SnapshotSchema, type SnapshotInput } from '~/schemas/metrics';
 import type { DB } from '../../db/schema';
 import { recordAudit, type Audited } from './audit.server';
 import { findCustomersBySlugs, unknownCustomer, withCustomerIds } from './customer-access.server';
 import type { Executor } from './db.server';
 
 /**
- * Checks snapshots against the database: unknown customers, the same customer-week twice, weeks after the
- * current one. Returns the rows with their customer ids, or throws a 422 naming every bad row and field.
+ * What the database and the date say of snapshots, by field path: unknown customers, the same customer-week twice,
+ * weeks after the current one. Rows are read loosely (a field is checked when it is valid alone), so that these
+ * problems come in one pass with the schema's own.
  */
-export async function prepareSnapshots(db: Executor, snapshots: SnapshotInput[], today: string) {
+export async function snapshotProblems(db: Executor, rows: Record<string, unknown>[], today: string) {
   const fields: Record<string, string> = {};
   const thisWeek = weekStartOf(today);
+  const keys = rows.map((row) => ({
+    customer: validField(row, 'customer', SnapshotSchema.shape.customer),
+    weekStart: validField(row, 'weekStart', SnapshotSchema.shape.weekStart),
+  }));
+  const customers = await findCustomersBySlugs(db, keys.flatMap((key) => (key.customer === undefined ? [] : [key.customer])));
   const seen = new Set<string>();
-  const customers = await findCustomersBySlugs(db, snapshots.map((row) => row.customer));
-  snapshots.forEach((row, index) => {
-    const key = `${row.customer} ${row.weekStart}`;
-    if (!customers.has(row.customer)) fields[`snapshots[${index}].customer`] = unknownCustomer(row.customer);
-    else if (seen.has(key)) fields[`snapshots[${index}].weekStart`] = `The week of ${row.weekStart} of ${row.customer} appears twice.`;
-    else if (row.weekStart > thisWeek) fields[`snapshots[${index}].weekStart`] = `The week of ${row.weekStart} has not started yet.`;
+  keys.forEach(({ customer, weekStart }, index) => {
+    if (customer !== undefined && !customers.has(customer)) fields[`snapshots[${index}].customer`] = unknownCustomer(customer);
+    if (weekStart === undefined) return;
+    const key = `${customer} ${weekStart}`;
+    if (weekStart > thisWeek) fields[`snapshots[${index}].weekStart`] = `The week of ${weekStart} has not started yet.`;
+    else if (customer !== undefined && seen.has(key)) fields[`snapshots[${index}].weekStart`] = `The week of ${weekStart} of ${customer} appears twice.`;
     seen.add(key);
   });
+  return { fields, customers };
+}
+
+/** Snapshots with their customer ids, or a 422 naming every bad row and field (see snapshotProblems). */
+export async function prepareSnapshots(db: Executor, snapshots: SnapshotInput[], today: string) {
+  const { fields, customers } = await snapshotProblems(db, snapshots, today);
   assertNoFieldErrors(fields, 'Some snapshots are invalid: see error.fields.');
   return withCustomerIds(snapshots, customers);
 }

@@ -10,6 +10,7 @@ import type { PageHandle } from '~/http/page-cache.server';
 import { teamToday } from '~/http/team-date.server';
 import { loadDashboard } from '~/models/dashboard.server';
 import { readThroughSnapshot } from '~/models/snapshot-cache.server';
+import { ScrollTable } from '~/components/scroll-table';
 
 export const meta: MetaFunction = () => [{ title: 'Dashboard · Strat Tracker' }];
 
@@ -64,7 +65,7 @@ export default function Dashboard() {
           {leadLoads.length === 0 ? (
             <p className="notice">No partner has a lead engineer yet.</p>
           ) : (
-            <table>
+            <ScrollTable label="Lead engineers’ load">
               <thead>
                 <tr>
                   <th scope="col">Lead engineer</th>
@@ -81,7 +82,7 @@ export default function Dashboard() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </ScrollTable>
           )}
         </section>
       </div>

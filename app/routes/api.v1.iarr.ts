@@ -1,6 +1,6 @@
 import { bulkLoggingAction } from '~/http/bulk-logging.server';
 import { methodNotAllowed } from '~/http/responses.server';
-import { recordIarrEntries } from '~/models/iarr.server';
+import { iarrProblems, recordIarrEntries } from '~/models/iarr.server';
 import { IarrRequestSchema } from '~/schemas/metrics';
 
 export function loader() {
@@ -8,6 +8,9 @@ export function loader() {
 }
 
 /** POST /api/v1/iarr: iARR entries, all or nothing, idempotent by external id → `{inserted, skipped}`. */
-export const action = bulkLoggingAction('entries', IarrRequestSchema, ({ entries }, actor, context) =>
-  recordIarrEntries(context.db, { entries, actor, now: context.now(), ip: context.clientIp }),
+export const action = bulkLoggingAction(
+  'entries',
+  IarrRequestSchema,
+  async (rows, context) => (await iarrProblems(context.db, rows)).fields,
+  ({ entries }, actor, context) => recordIarrEntries(context.db, { entries, actor, now: context.now(), ip: context.clientIp }),
 );

@@ -1,7 +1,7 @@
 import { bulkLoggingAction } from '~/http/bulk-logging.server';
 import { methodNotAllowed } from '~/http/responses.server';
 import { teamToday } from '~/http/team-date.server';
-import { recordSnapshots } from '~/models/metrics.server';
+import { recordSnapshots, snapshotProblems } from '~/models/metrics.server';
 import { MetricsRequestSchema } from '~/schemas/metrics';
 
 export function loader() {
@@ -9,6 +9,10 @@ export function loader() {
 }
 
 /** POST /api/v1/metrics: weekly snapshots, all or nothing → `{inserted, updated}`. */
-export const action = bulkLoggingAction('snapshots', MetricsRequestSchema, ({ snapshots }, actor, context) =>
-  recordSnapshots(context.db, { snapshots, actor, today: teamToday(context), now: context.now(), ip: context.clientIp }),
+export const action = bulkLoggingAction(
+  'snapshots',
+  MetricsRequestSchema,
+  async (rows, context) => (await snapshotProblems(context.db, rows, teamToday(context))).fields,
+  ({ snapshots }, actor, context) =>
+    recordSnapshots(context.db, { snapshots, actor, today: teamToday(context), now: context.now(), ip: context.clientIp }),
 );

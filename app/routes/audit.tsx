@@ -5,6 +5,7 @@ import { ErrorPage } from '~/components/error-page';
 import { FilterSelect } from '~/components/filter-select';
 import { listAuditEntries, listAuditFilterChoices } from '~/models/audit.server';
 import { AuditFilterSchema } from '~/schemas/audit';
+import { ScrollTable } from '~/components/scroll-table';
 
 export const meta: MetaFunction = () => [{ title: 'Audit log · Strat Tracker' }];
 
@@ -70,7 +71,7 @@ export default function Audit() {
       {entries.length === 0 ? (
         <p className="notice">No changes match these filters.</p>
       ) : (
-        <table>
+        <ScrollTable label="Audit log">
           <caption className="notice">Changes, newest first</caption>
           <thead>
             <tr>
@@ -98,7 +99,7 @@ export default function Audit() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
       <p className="actions">
         {newest ? <Link to={newest}>Newest entries</Link> : null}

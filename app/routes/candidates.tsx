@@ -9,6 +9,7 @@ import { can } from '~/domain/roles';
 import { teamToday } from '~/http/team-date.server';
 import { listCandidateRows } from '~/models/customers.server';
 import { loadIntakeGate } from '~/models/intake-gate.server';
+import { ScrollTable } from '~/components/scroll-table';
 
 export const meta: MetaFunction = () => [{ title: 'Candidates · Strat Tracker' }];
 
@@ -53,7 +54,7 @@ function SortLink({ sort, label }: { sort: Sort; label: string }) {
 function CandidateTable({ rows, caption }: { rows: Row[]; caption: string }) {
   if (rows.length === 0) return <p className="notice">None.</p>;
   return (
-    <table>
+    <ScrollTable label={caption}>
       <caption className="notice">{caption}</caption>
       <thead>
         <tr>
@@ -73,7 +74,7 @@ function CandidateTable({ rows, caption }: { rows: Row[]; caption: string }) {
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }
 

@@ -15,6 +15,7 @@ import { getSettings } from '~/models/settings.server';
 import { AssignLeadFormSchema } from '~/schemas/partnerships';
 import { readForm } from '~/http/forms.server';
 import { parseForm } from '~/schemas/parse-form';
+import { ScrollTable } from '~/components/scroll-table';
 
 export const meta: MetaFunction = () => [{ title: 'Partners · Strat Tracker' }];
 
@@ -76,7 +77,7 @@ export default function Partners() {
       {active.length === 0 ? (
         <p className="notice">No active partners.</p>
       ) : (
-        <table>
+        <ScrollTable label="Active partners">
           <caption className="notice">Active partners</caption>
           <thead>
             <tr>
@@ -129,7 +130,7 @@ export default function Partners() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
       <h2>Handed off</h2>
       <CustomerHealthTable rows={handedOff} caption="Partners handed off to other teams" />

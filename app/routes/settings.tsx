@@ -20,6 +20,7 @@ import { SettingsFormSchema } from '~/schemas/settings';
 import type { z } from 'zod';
 import { readForm } from '~/http/forms.server';
 import { parseForm } from '~/schemas/parse-form';
+import { ScrollTable } from '~/components/scroll-table';
 
 export const meta: MetaFunction = () => [{ title: 'Settings · Strat Tracker' }];
 
@@ -102,7 +103,7 @@ export default function Settings() {
           </Form>
         </div>
       ) : (
-        <table>
+        <ScrollTable label="Current settings">
           <tbody>
             {SETTING_ORDER.map((name) => (
               <tr key={name}>
@@ -111,13 +112,13 @@ export default function Settings() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
       <h2>Changes</h2>
       {history.length === 0 ? (
         <p className="notice">The defaults apply: nobody has changed a setting yet.</p>
       ) : (
-        <table>
+        <ScrollTable label="Setting changes">
           <thead>
             <tr>
               <th scope="col">When (UTC)</th>
@@ -136,7 +137,7 @@ export default function Settings() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
 
       <h2>Your API tokens</h2>
@@ -153,7 +154,7 @@ export default function Settings() {
         <button type="submit">Create token</button>
       </Form>
       {tokens.length > 0 ? (
-        <table>
+        <ScrollTable label="API tokens">
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -184,7 +185,7 @@ export default function Settings() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       ) : null}
     </>
   );

@@ -4,6 +4,7 @@ import { requirePermission } from '~/auth/guards.server';
 import { ErrorPage } from '~/components/error-page';
 import { Markdown } from '~/components/markdown';
 import { listFeedbackThemes } from '~/models/themes.server';
+import { ScrollTable } from '~/components/scroll-table';
 
 export const meta: MetaFunction = () => [{ title: 'Feedback themes · Strat Tracker' }];
 
@@ -24,7 +25,7 @@ export default function FeedbackThemes() {
       {themes.length === 0 ? (
         <p className="notice">No feedback yet: log a feedback entry on a customer’s page and give it a theme.</p>
       ) : (
-        <table>
+        <ScrollTable label="Feedback themes">
           <caption className="notice">Themes with their owning teams</caption>
           <thead>
             <tr>
@@ -48,7 +49,7 @@ export default function FeedbackThemes() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
       {themes.map((theme) => (
         <section key={theme.id} id={`theme-${theme.id}`} className="card" aria-labelledby={`theme-${theme.id}-title`}>

@@ -6,6 +6,7 @@ import { formatDate } from '~/components/format';
 import { isUpdateOverdue, UPDATE_STATUS_LABELS, updateDueOn } from '~/domain/weekly-update';
 import { teamToday } from '~/http/team-date.server';
 import { listWeeklyUpdateStates } from '~/models/weekly-updates.server';
+import { ScrollTable } from '~/components/scroll-table';
 
 export const meta: MetaFunction = () => [{ title: 'Weekly updates · Strat Tracker' }];
 
@@ -23,7 +24,7 @@ export default function WeeklyUpdates() {
     <>
       <h1>Weekly updates</h1>
       <p className="notice">{`Each week’s update is due by Friday 23:59 (${timeZone}). The EM drafts it from the week’s progress log, then submits it.`}</p>
-      <table>
+      <ScrollTable label="Weekly updates">
         <caption className="notice">The weeks, newest first</caption>
         <thead>
           <tr>
@@ -50,7 +51,7 @@ export default function WeeklyUpdates() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
     </>
   );
 }

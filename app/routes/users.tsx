@@ -18,6 +18,7 @@ import { changeUserRole, disableUser, enableUser, findUserById, listUsers } from
 import { CreateUserSchema, UserActionSchema } from '~/schemas/users';
 import { readForm } from '~/http/forms.server';
 import { parseForm } from '~/schemas/parse-form';
+import { ScrollTable } from '~/components/scroll-table';
 
 export const meta: MetaFunction = () => [{ title: 'Users · Strat Tracker' }];
 
@@ -107,7 +108,7 @@ export default function Users() {
     <>
       <h1>Users</h1>
       <FormErrors id="user-row-errors" errors={rowError || undefined} />
-      <table>
+      <ScrollTable label="Users">
         <thead>
           <tr>
             <th scope="col">Name</th>
@@ -194,7 +195,7 @@ export default function Users() {
             );
           })}
         </tbody>
-      </table>
+      </ScrollTable>
 
       <h2>Add a user</h2>
       <div className="card">

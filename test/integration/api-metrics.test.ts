@@ -65,6 +65,32 @@ describe('POST /api/v1/metrics', () => {
     expect(await storedSnapshots(customer.id)).toEqual([]);
   });
 
+  it('names every problem of every row at once: a type error does not hide an unknown customer, a future week or a repeat', async () => {
+    const customer = await createTestCustomer(app.database.db, { stage: 'active' });
+    const response = await post('/metrics', 'em', {
+      snapshots: [
+        snapshot(customer.slug, { dau: 'many' }),
+        snapshot('nobody'),
+        snapshot(customer.slug, { weekStart: addDays(THIS_WEEK, 7) }),
+        snapshot(customer.slug, { weekStart: '2026-11-02' }),
+        snapshot(customer.slug, { weekStart: '2026-11-02', completionsAccepted: -1 }),
+      ],
+    });
+    expect(response.status).toBe(422);
+    expect(Object.keys((await response.json()).error.fields).sort()).toEqual([
+      'snapshots[0].dau', 'snapshots[1].customer', 'snapshots[2].weekStart', 'snapshots[4].completionsAccepted', 'snapshots[4].weekStart',
+    ]);
+    const iarr = await post('/iarr', 'em', {
+      entries: [
+        { customer: customer.slug, bookedOn: '2026-11-02', amountUsd: 'lots', kind: 'expansion', externalId: 'crm-1' },
+        { customer: 'nobody', bookedOn: '2026-11-02', amountUsd: 10, kind: 'expansion', externalId: 'crm-1' },
+      ],
+    });
+    expect(iarr.status).toBe(422);
+    expect(Object.keys((await iarr.json()).error.fields).sort()).toEqual(['entries[0].amountUsd', 'entries[1].customer', 'entries[1].externalId']);
+    expect(await storedSnapshots(customer.id)).toEqual([]);
+  });
+
   it('lets a lead engineer write only their own customers: one foreign row refuses the whole request (403)', async () => {
     const own = await createTestCustomer(app.database.db, { stage: 'active', leadEngineerId: users.engineer.id });
     const foreign = await createTestCustomer(app.database.db, { stage: 'active' });

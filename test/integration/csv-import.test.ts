@@ -33,7 +33,7 @@ describe('importing snapshots from CSV', () => {
     expect(await countSnapshots(customer.id)).toBe(0);
     const committed = await commit('em', 'snapshots', csv);
     expect(committed.status).toBe(302);
-    expect(committed.headers.get('Location')).toBe('/import?imported=2&kind=snapshots');
+    expect(committed.headers.get('Location')).toBe('/import?kind=snapshots&added=2&kept=0');
     expect(await countSnapshots(customer.id)).toBe(2);
   });
 
@@ -79,6 +79,24 @@ describe('importing snapshots from CSV', () => {
     expect(html).toContain('<td class="number">5</td><td>customer: No customer has the slug &quot;nobody&quot;.');
   });
 
+  it('reports every problem of every row in one pass: types with unknown customers, future weeks and repeats', async () => {
+    const customer = await createTestCustomer(app.database.db, { stage: 'active' });
+    const csv = [
+      SNAPSHOT_HEADER,
+      `${customer.slug},2026-11-09,lots,1,1,10`,
+      'nobody,2026-11-09,10,1,1,10',
+      `${customer.slug},2026-11-30,10,1,1,10`,
+      `${customer.slug},2026-11-02,10,1,1,10`,
+      `${customer.slug},2026-11-02,10,1,1,10`,
+    ].join('\n');
+    const html = await (await upload('em', 'snapshots', csv)).text();
+    expect(html).toContain('Nothing can be imported yet: 4 problems');
+    expect(html).toContain('<td class="number">2</td><td>completionsShown: Give completions shown as a whole number.');
+    expect(html).toContain('<td class="number">3</td><td>customer: No customer has the slug &quot;nobody&quot;.');
+    expect(html).toContain('<td class="number">4</td><td>weekStart: The week of 2026-11-30 has not started yet.');
+    expect(html).toContain(`<td class="number">6</td><td>weekStart: The week of 2026-11-02 of ${customer.slug} appears twice.`);
+  });
+
   it('refuses an empty file and wrong columns on line 1', async () => {
     expect(await (await upload('em', 'snapshots', '')).text()).toContain('The file has no rows: fill in the template.');
     const wrong = await (await upload('em', 'snapshots', 'customer,week,dau\nx,2026-11-09,1')).text();
@@ -100,7 +118,9 @@ describe('iARR import, templates and exports', () => {
     const csv = ['customer,bookedOn,amountUsd,kind,note,externalId', `${customer.slug},2026-10-01,50000,expansion,Q4,crm-9`, `${customer.slug},2026-10-02,7000,net_new,,`].join('\n');
     expect((await commit('em', 'iarr', csv)).status).toBe(302);
     const again = await commit('em', 'iarr', csv.split('\n').slice(0, 2).join('\n'));
-    expect(again.headers.get('Location')).toBe('/import?imported=1&kind=iarr');
+    expect(again.headers.get('Location')).toBe('/import?kind=iarr&added=0&kept=1');
+    const page = await app.server.request(again.headers.get('Location')!, { cookie: cookies.em });
+    expect(await page.text()).toContain('Imported 1 row of iarr entries: 0 added, 1 already there.');
     const stored = await app.database.db.selectFrom('iarr_entries').select(['amount_usd', 'note', 'external_id']).where('customer_id', '=', customer.id).orderBy('id').execute();
     expect(stored).toEqual([{ amount_usd: 50000, note: 'Q4', external_id: 'crm-9' }, { amount_usd: 7000, note: '', external_id: null }]);
   });

@@ -1,9 +1,11 @@
+import { ScrollTable } from '~/components/scroll-table';
+
 /** A chart's data as a table, for screen readers, keyboards and readers without JavaScript. */
 export function ChartTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: (string | number)[][] }) {
   return (
     <details className="chart-table">
       <summary>{`${caption}: the data as a table`}</summary>
-      <table>
+      <ScrollTable label={caption}>
         <caption className="notice">{caption}</caption>
         <thead>
           <tr>
@@ -21,7 +23,7 @@ export function ChartTable({ caption, columns, rows }: { caption: string; column
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
     </details>
   );
 }

@@ -2,6 +2,7 @@ import type { GateReason } from '~/domain/intake-gate';
 import { STAGE_LABELS, type Decision, type Stage } from '~/domain/lifecycle';
 import { describeGateReason } from '../describe-gate-reason';
 import { formatDate } from '../format';
+import { ScrollTable } from '~/components/scroll-table';
 
 type DecisionRecord = {
   id: number;
@@ -24,7 +25,7 @@ export function DecisionHistory({ decisions }: { decisions: DecisionRecord[] }) 
       {decisions.length === 0 ? (
         <p className="notice">No decisions yet.</p>
       ) : (
-        <table>
+        <ScrollTable label="Decision history">
           <thead>
             <tr>
               <th scope="col">When</th>
@@ -58,7 +59,7 @@ export function DecisionHistory({ decisions }: { decisions: DecisionRecord[] }) 
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
     </>
   );

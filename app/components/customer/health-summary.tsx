@@ -2,6 +2,7 @@ import type { CustomerHealth } from '~/domain/customer-health';
 import { addDays } from '~/domain/dates';
 import { STATUS_LABELS } from '../customer-health-table';
 import { formatPct, formatUsd } from '../format';
+import { ScrollTable } from '~/components/scroll-table';
 
 const meets = (value: boolean | null) => (value === null ? '—' : value ? 'meets' : 'below');
 
@@ -22,7 +23,7 @@ export function HealthSummary({ health }: { health: CustomerHealth }) {
             }.`
           : 'No snapshot recorded yet.'}
       </p>
-      <table>
+      <ScrollTable label="Metrics against their thresholds">
         <thead>
           <tr>
             <th scope="col">Measure</th>
@@ -51,7 +52,7 @@ export function HealthSummary({ health }: { health: CustomerHealth }) {
             <td>{meets(health.meets.iarr)}</td>
           </tr>
         </tbody>
-      </table>
+      </ScrollTable>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { formatUsd } from '../format';
+import { ScrollTable } from '~/components/scroll-table';
 
 type LedgerEntry = { id: number; booked_on: string; amount_usd: number; kind: 'expansion' | 'net_new'; note: string; running_total: number };
 
@@ -12,7 +13,7 @@ export function IarrLedger({ entries, today }: { entries: LedgerEntry[]; today: 
       <p>
         {`Realized by ${today}: ${formatUsd(total('expansion') + total('net_new'))} — expansion ${formatUsd(total('expansion'))}, net new ${formatUsd(total('net_new'))}.`}
       </p>
-      <table>
+      <ScrollTable label="iARR ledger">
         <caption className="notice">iARR ledger</caption>
         <thead>
           <tr>
@@ -34,7 +35,7 @@ export function IarrLedger({ entries, today }: { entries: LedgerEntry[]; today: 
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
     </>
   );
 }

@@ -1,11 +1,12 @@
 import { snapshotPercents, type Snapshot } from '~/domain/customer-health';
 import { formatCount, formatPct } from '../format';
+import { ScrollTable } from '~/components/scroll-table';
 
 /** Recent weekly snapshots with the percentages they give. */
 export function SnapshotTable({ snapshots }: { snapshots: Snapshot[] }) {
   if (snapshots.length === 0) return <p className="notice">No weeks recorded yet.</p>;
   return (
-    <table>
+    <ScrollTable label="Weekly snapshots">
       <caption className="notice">The last {snapshots.length} weeks recorded</caption>
       <thead>
         <tr>
@@ -34,6 +35,6 @@ export function SnapshotTable({ snapshots }: { snapshots: Snapshot[] }) {
           );
         })}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }

@@ -3,6 +3,7 @@ import type { CustomerHealth } from '~/domain/customer-health';
 import { STATUS_LABELS } from '../customer-health-table';
 import { formatPct, formatUsd } from '../format';
 import { WeekChange } from './week-change';
+import { ScrollTable } from '~/components/scroll-table';
 
 export type PartnerRow = {
   slug: string;
@@ -18,7 +19,7 @@ const points = (magnitude: number) => `${magnitude.toFixed(1)} points`;
 export function PartnerTable({ rows, thresholds }: { rows: PartnerRow[]; thresholds: CustomerHealth['thresholds'] }) {
   if (rows.length === 0) return <p className="notice">No active partners.</p>;
   return (
-    <table>
+    <ScrollTable label="Active partners">
       <caption className="notice">Active partners</caption>
       <thead>
         <tr>
@@ -55,6 +56,6 @@ export function PartnerTable({ rows, thresholds }: { rows: PartnerRow[]; thresho
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }

@@ -1,0 +1,161 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, dateInZone, weekStartOf } from '~/domain/dates';
+import { can, type Permission, type Role } from '~/domain/roles';
+import { setUpAppServer } from './app-server';
+import { expectCleanPage, launchBrowser, signInAs } from './browser';
+
+/**
+ * Every page of the app, opened in Chromium by every role at a laptop's and a phone's width, with JavaScript on and
+ * off. The pages come from the route files: a page route that is missing here fails the first test.
+ */
+type Visit = {
+  path: string;
+  /** Who may see it; signed-out visitors see only the pages without one. */
+  permission: Permission | null;
+  /** What the crawl does on the page before checking it again (a step a page only shows after a submit). */
+  then?: { name: string; run: (page: Page) => Promise<void> };
+};
+
+const thisWeek = weekStartOf(dateInZone(new Date(), process.env.TEAM_TIMEZONE || 'UTC'));
+const SNAPSHOT_CSV = `customer,week_start,completions_shown,completions_accepted,dau,available_developers\nnorthwind-logistics,${addDays(thisWeek, -7)},1000,300,700,1200\n`;
+
+const previewImport = {
+  name: 'after a preview',
+  run: async (page: Page) => {
+    await page.getByLabel(/CSV file/).setInputFiles({ name: 'snapshots.csv', mimeType: 'text/csv', buffer: Buffer.from(SNAPSHOT_CSV) });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.getByRole('heading', { level: 2, name: /ready|Nothing can be imported/ }).waitFor();
+  },
+};
+
+const PAGES: Record<string, Visit[]> = {
+  'login.tsx': [{ path: '/login', permission: null }],
+  '_index.tsx': [{ path: '/', permission: 'read' }],
+  'candidates.tsx': [{ path: '/candidates', permission: 'read' }],
+  'candidates_.new.tsx': [{ path: '/candidates/new', permission: 'editCandidates' }],
+  'partners.tsx': [{ path: '/partners', permission: 'read' }],
+  'customers.$slug.tsx': [
+    'aurora-aerospace', // candidate
+    'driftwood-media', // candidate outside the Strategic segment
+    'northwind-logistics', // active, succeeding
+    'meridian-health', // active, gone stale
+    'eastgate-telecom', // rejected
+    'fjordline-shipping', // handed off
+    'granite-insurance', // ended
+  ].map((slug) => ({ path: `/customers/${slug}`, permission: 'read' })),
+  'updates.tsx': [{ path: '/updates', permission: 'read' }],
+  'updates_.$weekStart.tsx': [0, 1, 2, 3, 4].map((weeksAgo) => ({
+    // draft, submitted, amended, submitted late, missing
+    path: `/updates/${addDays(thisWeek, -7 * weeksAgo)}`, permission: 'read',
+  })),
+  'themes.tsx': [{ path: '/themes', permission: 'read' }],
+  'settings.tsx': [{ path: '/settings', permission: 'read' }],
+  'users.tsx': [{ path: '/users', permission: 'manageUsers' }],
+  'audit.tsx': [{ path: '/audit', permission: 'readAudit' }],
+  'import.tsx': [
+    { path: '/import', permission: 'logProgress' },
+    { path: '/import', permission: 'logProgress', then: previewImport },
+  ],
+};
+
+/** The route files that render a page (the others answer data or redirect). */
+function pageRoutes(): string[] {
+  const folder = new URL('../../app/routes/', import.meta.url);
+  return readdirSync(folder)
+    .filter((file) => /export default function/.test(readFileSync(new URL(file, folder), 'utf8')))
+    .sort();
+}
+
+const ROLES: { role: Role; email: string }[] = [
+  { role: 'exec', email: 'exec@demo.test' },
+  { role: 'em', email: 'em@demo.test' },
+  { role: 'engineer', email: 'lead@demo.test' },
+  { role: 'viewer', email: 'viewer@demo.test' },
+];
+const WIDTHS = [
+  { name: 'laptop', viewport: { width: 1366, height: 900 } },
+  { name: 'phone', viewport: { width: 390, height: 844 } },
+];
+
+const app = setUpAppServer();
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+it('knows every page route of the app', () => {
+  expect(Object.keys(PAGES).sort()).toEqual(pageRoutes());
+});
+
+type Expected = { status: number; signedIn: boolean };
+
+function expectedFor(visit: Visit, role: Role | null): Expected {
+  if (visit.permission === null) return { status: 200, signedIn: false };
+  return { status: role && can(role, visit.permission) ? 200 : 403, signedIn: true };
+}
+
+/** Opens a page and checks what every page must hold: the status, no error of any kind, axe, no sideways scroll. */
+async function checkPage(page: Page, baseUrl: string, visit: Visit, expected: Expected, javaScript: boolean) {
+  const problems: string[] = [];
+  const onConsole = (message: { type(): string; text(): string }) => {
+    // The browser reports the document's own refusal status; that one is expected.
+    if (message.type() === 'error' && !message.text().includes(`status of ${expected.status}`)) problems.push(message.text());
+  };
+  const onPageError = (error: Error) => problems.push(`page error: ${error.message}`);
+  page.on('console', onConsole);
+  page.on('pageerror', onPageError);
+  try {
+    const response = await page.goto(`${baseUrl}${visit.path}`, { waitUntil: javaScript ? 'networkidle' : 'load' });
+    expect(response?.status()).toBe(expected.status);
+    if (visit.then && expected.status === 200) {
+      await visit.then.run(page);
+      if (javaScript) await page.waitForLoadState('networkidle');
+    }
+    expect(await page.locator('.error-page').count()).toBe(expected.status === 200 ? 0 : 1);
+    expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(sideways, 'the page body scrolls sideways').toBeLessThanOrEqual(0);
+    if (javaScript) await expectCleanPage(page);
+    expect(problems).toEqual([]);
+  } finally {
+    page.off('console', onConsole);
+    page.off('pageerror', onPageError);
+  }
+}
+
+const visits = Object.values(PAGES).flat();
+const label = (visit: Visit) => `${visit.path}${visit.then ? ` ${visit.then.name}` : ''}`;
+
+describe.each([...ROLES, { role: null, email: null }])('as $role', ({ role, email }) => {
+  const pages = new Map<string, Page>();
+  let contexts: BrowserContext[] = [];
+  const mine = visits.filter((visit) => (visit.permission === null) === (role === null));
+
+  beforeAll(async () => {
+    for (const { name, viewport } of WIDTHS) {
+      for (const javaScriptEnabled of [true, false]) {
+        if (!javaScriptEnabled && name === 'phone') continue;
+        const context = await browser.newContext({ viewport, javaScriptEnabled });
+        const page = await context.newPage();
+        if (email) await signInAs(page, app.baseUrl, email);
+        contexts.push(context);
+        pages.set(`${name}${javaScriptEnabled ? '' : ' without JavaScript'}`, page);
+      }
+    }
+  });
+  afterAll(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    contexts = [];
+  });
+
+  for (const visit of mine) {
+    const expected = expectedFor(visit, role);
+    it.each(['laptop', 'phone', 'laptop without JavaScript'])(`${label(visit)} at %s answers ${expected.status}`, async (width) => {
+      await checkPage(pages.get(width)!, app.baseUrl, visit, expected, !width.includes('without'));
+    });
+  }
+});
