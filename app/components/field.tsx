@@ -89,9 +89,22 @@ export function singleRowError(error: { message: string; fields?: Record<string,
   return { message: error.message, fields };
 }
 
-/** The reply a form shows for an AppError: its field messages beside the fields, or its message above the form. */
-export function appErrorReply(error: { message: string; fields?: Record<string, string> }) {
-  return error.fields
-    ? { fieldErrors: Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [field, [message]])) }
-    : { formErrors: [error.message] };
+/**
+ * The reply a form shows for an AppError: each field's message beside the field of that name that the form sent
+ * (after `rename`, for the model's names a form calls otherwise), and every other message above the form, so that
+ * no error is ever dropped for want of a slot.
+ */
+export function appErrorReply(
+  error: { message: string; fields?: Record<string, string> },
+  sentFields: Record<string, unknown> | null | undefined,
+  rename: Readonly<Record<string, string>> = {},
+) {
+  const fieldErrors: Record<string, string[]> = {};
+  const formErrors: string[] = error.fields ? [] : [error.message];
+  for (const [path, message] of Object.entries(error.fields ?? {})) {
+    const name = rename[path] ?? path;
+    if (sentFields && Object.hasOwn(sentFields, name)) (fieldErrors[name] ??= []).push(message);
+    else formErrors.push(message);
+  }
+  return { formErrors, fieldErrors };
 }

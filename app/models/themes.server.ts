@@ -6,7 +6,7 @@ const ENTRIES_PER_THEME = 20;
 
 /**
  * Every feedback theme with its owning team, how many customers raised it, how often and when last, and its
- * latest entries: most widely raised first. One query, whatever the number of themes.
+ * latest entries: most widely raised first (by customers, then entries, then the latest). One query, whatever the number of themes.
  */
 export async function listFeedbackThemes(db: Executor) {
   return db
@@ -30,6 +30,7 @@ export async function listFeedbackThemes(db: Executor) {
     ])
     .groupBy('theme.id')
     .orderBy(sql`count(distinct entry.customer_id)`, 'desc')
+    .orderBy(sql`count(entry.id)`, 'desc')
     .orderBy(sql`max(entry.occurred_on)`, (order) => order.desc().nullsLast())
     .orderBy('theme.name')
     .execute();

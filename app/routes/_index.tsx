@@ -65,7 +65,7 @@ export default function Dashboard() {
           {leadLoads.length === 0 ? (
             <p className="notice">No partner has a lead engineer yet.</p>
           ) : (
-            <ScrollTable label="Lead engineers’ load">
+            <ScrollTable label="Partners per lead engineer">
               <thead>
                 <tr>
                   <th scope="col">Lead engineer</th>

@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
     return redirectWithFlash(`/customers/${customer.slug}`, `${customer.name} is added as a candidate.`, context);
   } catch (error) {
-    if (error instanceof AppError) return json(submission.reply(appErrorReply(error)), { status: error.status });
+    if (error instanceof AppError) return json(submission.reply(appErrorReply(error, submission.payload)), { status: error.status });
     throw error;
   }
 }

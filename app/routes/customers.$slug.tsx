@@ -92,6 +92,11 @@ const INTENT_RIGHTS: Record<Intent, { permission: Permission; leadScoped?: true 
 };
 const INTENTS = Object.keys(INTENT_RIGHTS) as Intent[];
 
+/** Where a form shows a model's field error that the form's field names otherwise (the rest show by their own name). */
+const MODEL_FIELD_NAMES: Partial<Record<Intent, Record<string, string>>> = {
+  'log-progress': { theme: 'themeName', routedTo: 'platformTeam' },
+};
+
 type Customer = Awaited<ReturnType<typeof getCustomerBySlug>>;
 
 /** Does what the form asks; returns what the page then says it did. An AppError it throws is shown on the form. */
@@ -156,7 +161,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     done = await run(submission.value, context, customer, audited);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return json<IntentReply>({ intent, code: error.code, result: submission.reply(appErrorReply(singleRowError(error))) }, { status: error.status });
+    return json<IntentReply>({ intent, code: error.code, result: submission.reply(appErrorReply(singleRowError(error), submission.payload, MODEL_FIELD_NAMES[intent])) }, { status: error.status });
   }
   return redirectWithFlash(`/customers/${params.slug}${new URL(request.url).search}`, done, context);
 }

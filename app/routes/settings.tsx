@@ -64,7 +64,7 @@ async function changeThresholds(request: Request, context: AppLoadContext, formD
   try {
     await changeSettings(context.db, { values, version, actor, now: context.now(), ip: context.clientIp });
   } catch (error) {
-    if (error instanceof AppError) return json({ result: submission.reply(appErrorReply(error)), token: null }, { status: error.status });
+    if (error instanceof AppError) return json({ result: submission.reply(appErrorReply(error, submission.payload)), token: null }, { status: error.status });
     throw error;
   }
   return redirectWithFlash('/settings', 'Settings saved.', context);

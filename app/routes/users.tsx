@@ -84,7 +84,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return json(submission.reply({ ...REPLY_OPTIONS, ...appErrorReply(error) }), { status: error.status });
+    return json(submission.reply({ ...REPLY_OPTIONS, ...appErrorReply(error, submission.payload) }), { status: error.status });
   }
 }
 

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dateInZone, weekStartOf } from '~/domain/dates';
 import { can, type Permission, type Role } from '~/domain/roles';
@@ -101,9 +101,11 @@ function expectedFor(visit: Visit, role: Role | null): Expected {
 /** Opens a page and checks what every page must hold: the status, no error of any kind, axe, no sideways scroll. */
 async function checkPage(page: Page, baseUrl: string, visit: Visit, expected: Expected, javaScript: boolean) {
   const problems: string[] = [];
-  const onConsole = (message: { type(): string; text(): string }) => {
+  const onConsole = (message: ConsoleMessage) => {
     // The browser reports the document's own refusal status; that one is expected.
-    if (message.type() === 'error' && !message.text().includes(`status of ${expected.status}`)) problems.push(message.text());
+    if (message.type() === 'error' && !message.text().includes(`status of ${expected.status}`)) {
+      problems.push(`${message.text()} (${message.location().url})`);
+    }
   };
   const onPageError = (error: Error) => problems.push(`page error: ${error.message}`);
   page.on('console', onConsole);
@@ -130,7 +132,8 @@ async function checkPage(page: Page, baseUrl: string, visit: Visit, expected: Ex
 const visits = Object.values(PAGES).flat();
 const label = (visit: Visit) => `${visit.path}${visit.then ? ` ${visit.then.name}` : ''}`;
 
-describe.each([...ROLES, { role: null, email: null }])('as $role', ({ role, email }) => {
+// The roles crawl side by side, each in its own browser contexts, its pages one after another.
+describe.concurrent.each([...ROLES, { role: null, email: null }])('as $role', ({ role, email }) => {
   const pages = new Map<string, Page>();
   let contexts: BrowserContext[] = [];
   const mine = visits.filter((visit) => (visit.permission === null) === (role === null));
@@ -154,7 +157,7 @@ describe.each([...ROLES, { role: null, email: null }])('as $role', ({ role, emai
 
   for (const visit of mine) {
     const expected = expectedFor(visit, role);
-    it.each(['laptop', 'phone', 'laptop without JavaScript'])(`${label(visit)} at %s answers ${expected.status}`, async (width) => {
+    it.sequential.each(['laptop', 'phone', 'laptop without JavaScript'])(`${label(visit)} at %s answers ${expected.status}`, async (width) => {
       await checkPage(pages.get(width)!, app.baseUrl, visit, expected, !width.includes('without'));
     });
   }

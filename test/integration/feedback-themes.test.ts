@@ -20,6 +20,8 @@ describe('the feedback themes page', () => {
     await feedback(globex!.slug, 'Sibling repos again', 'Multi-repo context', '2026-11-17');
     await feedback(globex!.slug, 'And *again*', 'Multi-repo context', '2026-11-10');
     await feedback(initech!.slug, 'Slow on a 40 GB monorepo', { name: 'Monorepo latency', owningTeam: 'Cody Platform' }, '2026-11-18');
+    await feedback(initech!.slug, 'SAML expiry', { name: 'Sign-in friction', owningTeam: 'Identity' }, '2026-11-02');
+    await feedback(initech!.slug, 'SAML expiry again', 'Sign-in friction', '2026-11-09');
     await app.database.db.insertInto('feedback_themes').values({ name: 'Not raised yet', owning_team: 'Nobody' }).execute();
 
     const response = await app.server.request('/themes', { cookie: cookies.viewer });
@@ -28,6 +30,8 @@ describe('the feedback themes page', () => {
     const rows = [...html.matchAll(/<tr><th scope="row"><a href="#theme-\d+">([^<]+)<\/a><\/th><td>([^<]+)<\/td><td class="number">(\d+)<\/td><td class="number">(\d+)<\/td><td>([^<]+)<\/td><\/tr>/g)];
     expect(rows.map((row) => row.slice(1))).toEqual([
       ['Multi-repo context', 'Cody Context', '2', '3', '2026-11-17'],
+      // As many customers as the next, but more entries: raised more, though less lately.
+      ['Sign-in friction', 'Identity', '1', '2', '2026-11-09'],
       ['Monorepo latency', 'Cody Platform', '1', '1', '2026-11-18'],
       ['Not raised yet', 'Nobody', '0', '0', '—'],
     ]);

@@ -100,7 +100,11 @@ describe('logging progress on the customer page', () => {
     await postForm(customer.slug, 'engineer', entryForm({ kind: 'request', body: 'Password reset', routing: 'support' }));
     const unknown = await postForm(customer.slug, 'engineer', entryForm({ kind: 'feedback', body: 'x', themeName: 'No such theme' }));
     expect(unknown.status).toBe(422);
-    expect(await unknown.text()).toContain('No theme is named “No such theme”');
+    // Shown beside the theme field, which points at it, not only carried in the page's data.
+    const refused = await unknown.text();
+    const error = /<p id="([^"]+)" class="field-error">No theme is named “No such theme”/.exec(refused);
+    expect(error).not.toBeNull();
+    expect(refused).toMatch(new RegExp(`<input[^>]*name="themeName"[^>]*aria-describedby="${error![1]}"|<input[^>]*aria-describedby="${error![1]}"[^>]*name="themeName"`));
 
     const entries = await entriesOf(customer.id);
     expect(entries.map((entry) => entry.routed_to)).toEqual([null, null, 'Identity platform', 'support']);
