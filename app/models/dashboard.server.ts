@@ -1,12 +1,12 @@
 import { snapshotPercents } from '~/domain/customer-health';
 import { assessFramework } from '~/domain/framework';
-import { groupSmallPartners, OTHER_PARTNERS } from '~/domain/north-star';
+import { groupSmallPartners, northStarHeadline, OTHER_PARTNERS } from '~/domain/north-star';
 import { change } from '~/domain/week-over-week';
 import { isUpdateOverdue, latestDueWeek } from '~/domain/weekly-update';
 import type { Executor } from './db.server';
 import { currentEvaluationOf, toAnswers } from './framework-evaluations.server';
 import { loadIntakeGate } from './intake-gate.server';
-import { northStarSeries } from './north-star.server';
+import { northStarReporting } from './north-star.server';
 import { weeklyUpdateState } from './weekly-updates.server';
 
 const NORTH_STAR_WEEKS = 26;
@@ -34,13 +34,18 @@ export async function listLeadLoads(db: Executor) {
     .execute();
 }
 
-/** The north star's weeks with its largest partners named and the rest grouped, and the names to show. */
+/**
+ * The north star's weeks with its largest partners named and the rest grouped, how many partners reported in each,
+ * the names to show, and the headline (taken before grouping: it compares partner by partner).
+ */
 async function northStarChart(db: Executor, today: string) {
-  const { weeks, shown } = groupSmallPartners(await northStarSeries(db, { today, weeks: NORTH_STAR_WEEKS }), NORTH_STAR_NAMED_PARTNERS);
+  const reporting = await northStarReporting(db, { today, weeks: NORTH_STAR_WEEKS });
+  const headline = northStarHeadline(reporting);
+  const { weeks, shown } = groupSmallPartners(reporting, NORTH_STAR_NAMED_PARTNERS);
   const names = new Map((await listNorthStarPartners(db)).map((partner) => [partner.slug, partner.name]));
   const partners = shown.map((slug) => ({ slug, name: names.get(slug) ?? slug })).sort((a, b) => a.name.localeCompare(b.name));
   const grouped = weeks.some((week) => OTHER_PARTNERS in week.byCustomer);
-  return { weeks, partners: grouped ? [...partners, { slug: OTHER_PARTNERS, name: 'Other partners' }] : partners };
+  return { weeks, headline, partners: grouped ? [...partners, { slug: OTHER_PARTNERS, name: 'Other partners' }] : partners };
 }
 
 /** How many candidates fall in each fit, eligible or not, counted in SQL over their current answers. */

@@ -51,7 +51,7 @@ export default function Dashboard() {
       ) : null}
       <PartnerTable rows={partners} thresholds={thresholds} />
       <p className="notice">{`Metrics as of ${today}; arrows compare with the week before.`}</p>
-      <NorthStar weeks={northStar.weeks} partners={northStar.partners} />
+      <NorthStar weeks={northStar.weeks} partners={northStar.partners} headline={northStar.headline} />
       <div className="columns">
         <section className="card" aria-labelledby="pipeline-title">
           <h2 id="pipeline-title">Candidate pipeline</h2>

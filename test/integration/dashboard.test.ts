@@ -25,7 +25,19 @@ describe('the dashboard', () => {
     expect(html).not.toContain('is overdue');
     expect(html).toContain('>4 candidates</a>: 1 strong, 2 possible, 0 weak fit; 1 not eligible.');
     expect(html).toMatch(/<th scope="row">Lee Lead<\/th><td class="number">2<\/td><td class="number">1<\/td>/);
-    expect(html).toMatch(/[\d,]+ DAU in the week of 2026-11-09, (up|down) [\d,]+ from the week before\./);
+    // Meridian is due but has not reported since October: the latest week is partial, and its move is taken over
+    // the two partners that reported both weeks.
+    const dau = async (week: string) => {
+      const rows = await app.database.db.selectFrom('metric_snapshots').innerJoin('customers', 'customers.id', 'customer_id')
+        .select('dau').where('week_start', '=', week).where('slug', 'in', ['northwind-logistics', 'halcyon-bank']).execute();
+      return rows.reduce((sum, row) => sum + row.dau, 0);
+    };
+    const [latest, previous] = [await dau('2026-11-09'), await dau('2026-11-02')];
+    const move = `${latest > previous ? 'Up' : 'Down'} ${Math.abs(latest - previous).toLocaleString('en-US')}`;
+    expect(html).toContain(
+      `${latest.toLocaleString('en-US')} DAU in the week of 2026-11-09 (partial: 2 of 3 partners reported). ${move} from the week before for the 2 partners that reported both weeks.`,
+    );
+    expect(html).toContain(`<th scope="row">2026-11-09</th><td class="number">${latest}</td><td class="number">2 of 3 (partial)</td>`);
     // Northwind's iARR bookings are all older than a week: no change.
     expect(html).toContain('$270,000<span class="week-change week-change-unchanged" role="img" aria-label="unchanged from the week before"');
   });

@@ -37,19 +37,24 @@ describe('demo data', () => {
     expect(future).toHaveLength(1);
   });
 
-  it('has four candidates, a rejection, a hand-off, every kind of progress, two themes and past updates', async () => {
+  it('has four candidates, a rejection, a hand-off, an ending, every kind of progress, two themes and updates in every state', async () => {
     const stages = await database.db.selectFrom('customers').select((eb) => ['stage', eb.fn.countAll<number>().as('customers')])
       .groupBy('stage').orderBy('stage').execute();
     expect(Object.fromEntries(stages.map((row) => [row.stage, row.customers]))).toEqual({
-      active: 3, candidate: 4, handed_off: 1, rejected: 1,
+      active: 3, candidate: 4, handed_off: 1, rejected: 1, ended: 1,
     });
     const kinds = await database.db.selectFrom('progress_entries').select('kind').distinct().orderBy('kind').execute();
     expect(kinds.map((row) => row.kind)).toEqual(['blocker', 'feedback', 'progress', 'request', 'risk', 'win']);
     expect(await database.db.selectFrom('feedback_themes').select('id').execute()).toHaveLength(2);
-    const updates = await database.db.selectFrom('weekly_updates').select(['week_start', 'status']).execute();
-    expect(updates.length).toBeGreaterThanOrEqual(2);
-    expect(updates.every((update) => update.week_start < TODAY && update.status === 'submitted')).toBe(true);
-    expect(await database.db.selectFrom('handoffs').select('receiving_team').execute()).toEqual([{ receiving_team: 'Enterprise Success' }]);
+    const updates = await database.db.selectFrom('weekly_updates').select(['week_start', 'status', 'submitted_at']).orderBy('week_start').execute();
+    // Submitted late (a Saturday), amended, on time, this week's draft; the week before them is missing.
+    expect(updates.map((update) => [update.week_start, update.status])).toEqual([
+      ['2026-10-26', 'submitted'], ['2026-11-02', 'amended'], ['2026-11-09', 'submitted'], ['2026-11-16', 'draft'],
+    ]);
+    expect(new Date(updates[0]!.submitted_at!).toISOString()).toBe('2026-10-31T16:00:00.000Z');
+    expect(await database.db.selectFrom('handoffs').select(['outcome', 'receiving_team']).orderBy('outcome').execute()).toEqual([
+      { outcome: 'ended', receiving_team: null }, { outcome: 'handed_off', receiving_team: 'Enterprise Success' },
+    ]);
   });
 
   it('has the four demo users, who sign in with the demo password', async () => {
