@@ -19,7 +19,23 @@ function trend(labels: string[], values: (number | null)[], thresholds: number[]
 }
 
 /**
- * A customer's acceptance %, DAU % (by week) and cumulative realized iARR (by booking date), each with the
+ * Realized iARR as steps over the customer's whole window: from its first snapshot week or booking, whichever is
+ * earlier, to today, with a point at each booking date and each threshold change, so that a chart stepping from
+ * point to point draws the ledger as it was on every day.
+ */
+function iarrSteps(ledger: { bookedOn: string; runningTotal: number }[], firstWeek: string | undefined, changes: SettingChange[], today: string) {
+  const realized = ledger.filter((entry) => entry.bookedOn <= today);
+  const start = [firstWeek, realized[0]?.bookedOn].filter((date): date is string => date !== undefined).sort()[0];
+  if (start === undefined) return { dates: [], totals: [] };
+  const changeDates = changes.filter((change) => change.name === 'iarrUsd' && change.changedOn > start && change.changedOn <= today);
+  const dates = [...new Set([start, ...realized.map((entry) => entry.bookedOn), ...changeDates.map((change) => change.changedOn), today])].sort();
+  // The ledger's running total runs oldest first: the last entry booked by a date holds that date's total.
+  const totals = dates.map((date) => realized.findLast((entry) => entry.bookedOn <= date)?.runningTotal ?? 0);
+  return { dates, totals };
+}
+
+/**
+ * A customer's acceptance %, DAU % (by week) and cumulative realized iARR (stepping at each booking), each with the
  * threshold in force at the time; at most MAX_CHART_POINTS points a series.
  */
 export function customerTrends(input: {
@@ -32,8 +48,7 @@ export function customerTrends(input: {
   const weeks = input.snapshots.map((snapshot) => snapshot.weekStart);
   const percents = input.snapshots.map(snapshotPercents);
   const weekEnds = weeks.map((week) => addDays(week, 6));
-  const realized = input.ledger.filter((entry) => entry.bookedOn <= input.today);
-  const bookingDates = realized.map((entry) => entry.bookedOn);
+  const iarr = iarrSteps(input.ledger, weeks[0], input.changes, input.today);
   return {
     acceptance: trend(
       weeks,
@@ -45,10 +60,6 @@ export function customerTrends(input: {
       percents.map((percent) => percent.dauPct),
       thresholdOn(weekEnds, input.changes, 'dauPct', input.defaults.dauPct),
     ),
-    iarr: trend(
-      bookingDates,
-      realized.map((entry) => entry.runningTotal),
-      thresholdOn(bookingDates, input.changes, 'iarrUsd', input.defaults.iarrUsd),
-    ),
+    iarr: trend(iarr.dates, iarr.totals, thresholdOn(iarr.dates, input.changes, 'iarrUsd', input.defaults.iarrUsd)),
   };
 }

@@ -5,25 +5,41 @@ export type TrendPoint = { label: string; value: number | null; threshold: numbe
 type TrendChartProps = {
   points: TrendPoint[];
   valueName: string;
-  /** Labels (x values) where a threshold changed. */
+  /** Labels (dates) where a threshold changed. */
   changes: string[];
   format: (value: number) => string;
   height: number;
+  /** A total that moves only at its points (a ledger): drawn as steps, not slopes. */
+  stepped?: boolean;
 };
 
-/** A metric over time against its threshold (a dashed step line), with threshold changes marked. */
-export default function TrendChart({ points, valueName, changes, format, height }: TrendChartProps) {
+const DAY_MS = 86_400_000;
+const dateOf = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+/**
+ * A metric over time against its threshold (a dashed step line), on a time axis so that uneven dates keep their
+ * spacing; threshold changes are marked by dotted lines, which the text below the chart names.
+ */
+export default function TrendChart({ points, valueName, changes, format, height, stepped = false }: TrendChartProps) {
+  const data = points.map((point) => ({ ...point, time: Date.parse(point.label) }));
+  const [first, last] = [data[0]!.time, data[data.length - 1]!.time];
+  // A lone point still gets a week's width, so the threshold is a line and the value not a dot on the edge.
+  const domain = first === last ? [first - 3 * DAY_MS, last + 3 * DAY_MS] : [first, last];
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+      <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid stroke="#e5e7eb" vertical={false} />
-        <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={24} />
+        <XAxis dataKey="time" type="number" scale="time" domain={domain} tickFormatter={dateOf} tick={{ fontSize: 12 }} minTickGap={32} />
         <YAxis tickFormatter={format} tick={{ fontSize: 12 }} width={72} />
-        <Tooltip formatter={(value) => format(Number(value))} />
-        <Line type="monotone" dataKey="value" name={valueName} stroke="#1f3a8a" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+        <Tooltip labelFormatter={(time) => dateOf(Number(time))} formatter={(value) => format(Number(value))} />
+        <Line
+          type={stepped ? 'stepAfter' : 'monotone'} dataKey="value" name={valueName} stroke="#1f3a8a" strokeWidth={2}
+          dot={data.length === 1} isAnimationActive={false} connectNulls
+        />
         <Line type="stepAfter" dataKey="threshold" name="Threshold" stroke="#b91c1c" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+        {first === last ? <ReferenceLine y={data[0]!.threshold} stroke="#b91c1c" strokeDasharray="6 4" /> : null}
         {changes.map((label) => (
-          <ReferenceLine key={label} x={label} stroke="#92400e" strokeDasharray="2 2" label={{ value: 'threshold changed', fontSize: 11, fill: '#92400e', position: 'insideTopLeft' }} />
+          <ReferenceLine key={label} x={Date.parse(label)} stroke="#92400e" strokeDasharray="2 2" />
         ))}
       </ComposedChart>
     </ResponsiveContainer>

@@ -14,7 +14,13 @@ export type CustomerTrends = {
   iarr: { points: TrendPoint[]; changes: string[] };
 };
 
-function Trend({ title, valueName, trend, format }: { title: string; valueName: string; trend: CustomerTrends['acceptance']; format: (value: number) => string }) {
+function Trend({ title, valueName, trend, format, stepped }: {
+  title: string;
+  valueName: string;
+  trend: CustomerTrends['acceptance'];
+  format: (value: number) => string;
+  stepped?: boolean;
+}) {
   return (
     <section className="trend" aria-label={title}>
       <h3>{title}</h3>
@@ -23,8 +29,11 @@ function Trend({ title, valueName, trend, format }: { title: string; valueName: 
       ) : (
         <>
           <ClientOnlyChart height={HEIGHT} label={`${title} chart`}>
-            {() => <TrendChart points={trend.points} valueName={valueName} changes={trend.changes} format={format} height={HEIGHT} />}
+            {() => <TrendChart points={trend.points} valueName={valueName} changes={trend.changes} format={format} height={HEIGHT} stepped={stepped} />}
           </ClientOnlyChart>
+          {trend.changes.length > 0 ? (
+            <p className="notice">{`Dotted lines: the threshold changed on ${trend.changes.join(', ')}.`}</p>
+          ) : null}
           <ChartTable
             caption={title}
             columns={['Date', valueName, 'Threshold']}
@@ -44,7 +53,7 @@ export function TrendCharts({ trends }: { trends: CustomerTrends }) {
     <div className="trends">
       <Trend title="Completions accepted" valueName="Accepted %" trend={trends.acceptance} format={percent} />
       <Trend title="DAU over available developers" valueName="DAU %" trend={trends.dau} format={percent} />
-      <Trend title="iARR realized (cumulative)" valueName="iARR" trend={trends.iarr} format={formatUsd} />
+      <Trend title="iARR realized (cumulative)" valueName="iARR" trend={trends.iarr} format={formatUsd} stepped />
     </div>
   );
 }
