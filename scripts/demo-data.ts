@@ -173,7 +173,7 @@ export async function seedDemoData(db: Kysely<DB>, today: string): Promise<void>
             decided_at: approvedAt ?? `${addDays(thisWeek, -10)}T15:00:00Z`,
             rationale: partner ? 'Strong fit and an executive sponsor committed to rollout.' : 'Their needs are general support.',
             stage_before: 'candidate', stage_after: partner ? 'active' : 'rejected',
-            framework: JSON.stringify(answers), score: assessFramework(answers).score,
+            framework: JSON.stringify({ answers, assessment: assessFramework(answers) }), score: assessFramework(answers).score,
             gate_open: true, gate_reasons: '[]',
           })
           .execute();

@@ -92,6 +92,12 @@ export async function listDecisions(db: Executor, customerId: number) {
       'decisions.id', 'decisions.decided_at', 'decisions.decision', 'decisions.rationale', 'decisions.stage_before',
       'decisions.stage_after', 'decisions.score', 'decisions.gate_open', 'decisions.gate_reasons',
       'decisions.override_justification', 'users.name as decided_by_name',
+      sql<boolean>`(decisions.framework -> 'assessment' ->> 'eligible')::boolean`.as('eligible'),
+      // The names of the customers its gate reasons name (by slug), as they are called now.
+      sql<Record<string, string>>`(
+        select coalesce(jsonb_object_agg(named.slug, named.name), '{}'::jsonb) from customers named
+        where named.slug in (select reason ->> 'customer' from jsonb_array_elements(decisions.gate_reasons) reason)
+      )`.as('reason_names'),
     ])
     .where('decisions.customer_id', '=', customerId)
     .orderBy('decisions.decided_at')

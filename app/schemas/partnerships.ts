@@ -21,5 +21,10 @@ export const PartnershipExitFormSchema = z.discriminatedUnion('intent', [
     receivingTeam: z.string({ error: 'Name the receiving team.' }).trim().min(1, 'Name the receiving team.').max(120, 'Use at most 120 characters.'),
     ...exitFields,
   }),
-  z.object({ intent: z.literal('end'), ...exitFields }),
+  z.object({
+    intent: z.literal('end'),
+    ...exitFields,
+    // Nothing brings an ended partnership back: the person ending it says so, with or without JavaScript.
+    confirmEnd: z.literal('on', { error: 'Tick the box to confirm: an ended partnership cannot be reopened.' }),
+  }),
 ]);

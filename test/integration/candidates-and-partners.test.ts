@@ -96,6 +96,19 @@ describe('decisions in the UI', () => {
     expect(decisions).toHaveLength(1);
   });
 
+  it('keeps the gate reasons of a decision with partner names, and says when the candidate was not eligible', async () => {
+    await app.database.db.updateTable('customers').set({ stage: 'ended' }).where('stage', '=', 'active').execute();
+    await createTestPartner(app.database.db, { name: 'Halcyon Savings', acceptancePct: 27 });
+    const candidate = await createTestCustomer(app.database.db, {
+      answers: { strategicSegment: false, coMarket: 'high', newIndustry: false, relatedMarket: null, visionAlignment: 'low' },
+    });
+    const form = { intent: 'decide', decision: 'defer', rationale: 'Outside the segment for now', version: String(candidate.version) };
+    expect((await post(`/customers/${candidate.slug}`, 'exec', form)).status).toBe(302);
+    const page = await (await app.server.request(`/customers/${candidate.slug}`, { cookie: cookies.viewer })).text();
+    expect(page).toContain('<li>Halcyon Savings: acceptance 27.0 % &lt; 30 %</li>');
+    expect(page).toMatch(/<td class="number">2<span class="not-eligible"> \(not eligible\)<\/span><\/td>/);
+  });
+
   it('shows the closed gate reasons on the candidates page, linking to the partner', async () => {
     await app.database.db.updateTable('customers').set({ stage: 'ended' }).where('stage', '=', 'active').execute();
     const partner = await createTestPartner(app.database.db, { name: 'Contoso Fabrics', acceptancePct: 27 });
@@ -123,9 +136,20 @@ describe('partners', () => {
     const exit = await app.database.db.selectFrom('handoffs').select(['outcome', 'receiving_team', 'exit_notes', 'exited_on', 'recorded_by']).where('customer_id', '=', partner.id).executeTakeFirstOrThrow();
     expect(exit).toEqual({ outcome: 'handed_off', receiving_team: 'Enterprise Success', exit_notes: 'Runbook shared', exited_on: '2026-11-17', recorded_by: users.exec.id });
     const { version } = await stageOf(partner.slug);
-    const ending = await post(`/customers/${partner.slug}`, 'em', { intent: 'end', exitNotes: 'Done', exitedOn: '2026-11-18', version: String(version) });
+    const ending = await post(`/customers/${partner.slug}`, 'em', { intent: 'end', exitNotes: 'Done', exitedOn: '2026-11-18', version: String(version), confirmEnd: 'on' });
     expect(ending.status).toBe(409);
     expect(await ending.text()).toContain('is handed off');
+  });
+
+  it('ends a partnership only when the person ending it confirms that it cannot be undone', async () => {
+    const partner = await createTestPartner(app.database.db);
+    const form = { intent: 'end', exitNotes: 'Budget frozen', exitedOn: '2026-11-18', version: String(partner.version) };
+    const unconfirmed = await post(`/customers/${partner.slug}`, 'exec', form);
+    expect(unconfirmed.status).toBe(422);
+    expect(await unconfirmed.text()).toMatch(/class="field-error">Tick the box to confirm: an ended partnership cannot be reopened\./);
+    expect((await stageOf(partner.slug)).stage).toBe('active');
+    expect((await post(`/customers/${partner.slug}`, 'exec', { ...form, confirmEnd: 'on' })).status).toBe(302);
+    expect((await stageOf(partner.slug)).stage).toBe('ended');
   });
 
   it('needs the receiving team to hand off, and refuses engineers', async () => {

@@ -248,7 +248,7 @@ describe('partnership exits', () => {
     const partner = await createTestCustomer(app.database.db, { stage: 'active' });
     const response = await app.server.request(`/customers/${partner.slug}`, {
       method: 'POST', cookie: cookies.em,
-      body: new URLSearchParams({ intent: 'end', version: String(partner.version), exitNotes: 'Done', exitedOn }),
+      body: new URLSearchParams({ intent: 'end', version: String(partner.version), exitNotes: 'Done', exitedOn, confirmEnd: 'on' }),
     });
     expect(response.status).toBe(422);
     const stage = await app.database.db.selectFrom('customers').select('stage').where('id', '=', partner.id).executeTakeFirstOrThrow();

@@ -1,6 +1,6 @@
 import type { GateReason } from '~/domain/intake-gate';
 import { STAGE_LABELS, type Decision, type Stage } from '~/domain/lifecycle';
-import { describeGateReason } from '../describe-gate-reason';
+import { describeGateReason, type PartnerNames } from '../describe-gate-reason';
 import { formatDate } from '../format';
 import { ScrollTable } from '~/components/scroll-table';
 
@@ -16,7 +16,13 @@ type DecisionRecord = {
   gate_open: boolean;
   gate_reasons: GateReason[];
   override_justification: string | null;
+  /** Whether the candidate was in the Strategic segment when decided on. */
+  eligible: boolean;
+  reason_names: Record<string, string>;
 };
+
+const namesOnly = (names: Record<string, string>): PartnerNames =>
+  Object.fromEntries(Object.entries(names).map(([slug, name]) => [slug, { name, latestWeek: null }]));
 
 /** Every decision on a customer, kept as it was taken: who, when, why, the score and the gate then. */
 export function DecisionHistory({ decisions }: { decisions: DecisionRecord[] }) {
@@ -43,13 +49,16 @@ export function DecisionHistory({ decisions }: { decisions: DecisionRecord[] }) 
                 <td>{decision.decided_by_name}</td>
                 <td>{`${decision.decision} (${STAGE_LABELS[decision.stage_before]} → ${STAGE_LABELS[decision.stage_after]})`}</td>
                 <td>{decision.rationale}</td>
-                <td className="number">{decision.score}</td>
+                <td className="number">
+                  {decision.score}
+                  {decision.eligible ? null : <span className="not-eligible"> (not eligible)</span>}
+                </td>
                 <td>
                   {decision.gate_open ? 'open' : 'closed'}
                   {decision.gate_reasons.length > 0 ? (
                     <ul>
                       {decision.gate_reasons.map((reason) => {
-                        const text = describeGateReason(reason, {});
+                        const text = describeGateReason(reason, namesOnly(decision.reason_names));
                         return <li key={text}>{text}</li>;
                       })}
                     </ul>

@@ -1,8 +1,8 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps, getInputProps, useForm } from '@conform-to/react';
 import { Form } from '@remix-run/react';
 import type { z } from 'zod';
 import type { AssignLeadFormSchema, PartnershipExitFormSchema } from '~/schemas/partnerships';
-import { FormErrors, InputField, SelectField, TextareaField } from '../field';
+import { FieldError, FormErrors, InputField, SelectField, TextareaField } from '../field';
 import { useIntentReply } from './intent-reply';
 
 /** An active partnership's lead engineer, hand-off and end. */
@@ -64,6 +64,13 @@ export function PartnershipForms({
             <input type="hidden" name="version" value={customer.version} />
             <TextareaField label="Exit notes" meta={endFields.exitNotes} />
             <InputField label="Ended on" meta={endFields.exitedOn} type="date" />
+            <div>
+              <label>
+                <input {...getInputProps(endFields.confirmEnd, { type: 'checkbox' })} required /> I understand that an ended
+                partnership cannot be reopened
+              </label>
+              <FieldError meta={endFields.confirmEnd} />
+            </div>
             <button type="submit" className="button-danger">End partnership</button>
           </Form>
       </div>
