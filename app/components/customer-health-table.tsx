@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react';
 import type { CustomerHealth, HealthStatus } from '~/domain/customer-health';
 import { formatDate, formatPct, formatUsd } from './format';
 import { ScrollTable } from '~/components/scroll-table';
@@ -35,7 +36,9 @@ export function CustomerHealthTable({ rows, caption }: { rows: HealthRow[]; capt
       <tbody>
         {rows.map((row) => (
           <tr key={row.slug}>
-            <th scope="row">{row.name}</th>
+            <th scope="row">
+              <Link to={`/customers/${row.slug}`}>{row.name}</Link>
+            </th>
             <td>{row.leadEngineer?.name ?? 'Unassigned'}</td>
             <td className={`status status-${row.health.status}`}>{STATUS_LABELS[row.health.status]}</td>
             <td className="number">{formatPct(row.health.acceptancePct)}</td>

@@ -152,6 +152,14 @@ describe('partners', () => {
     expect((await stageOf(partner.slug)).stage).toBe('ended');
   });
 
+  it('lists handed-off and ended partners on /partners, each name a link to its page', async () => {
+    const [handedOff, ended] = [await createTestCustomer(app.database.db, { stage: 'handed_off' }), await createTestCustomer(app.database.db, { stage: 'ended' })];
+    const page = await (await app.server.request('/partners', { cookie: cookies.viewer })).text();
+    for (const customer of [handedOff, ended]) {
+      expect(page).toContain(`<th scope="row"><a data-discover="true" href="/customers/${customer.slug}">${customer.name}</a></th>`);
+    }
+  });
+
   it('needs the receiving team to hand off, and refuses engineers', async () => {
     const partner = await createTestPartner(app.database.db);
     const missing = await post(`/customers/${partner.slug}`, 'em', { intent: 'hand-off', receivingTeam: '', exitNotes: 'n', exitedOn: '2026-11-17', version: '1' });
