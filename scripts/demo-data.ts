@@ -233,8 +233,10 @@ export async function seedDemoData(db: Kysely<DB>, today: string): Promise<void>
       ])
       .execute();
 
-    // Each state a week's update can be in: submitted late, amended, on time, a draft this week; four weeks ago missing.
+    // Each state a week's update can be in: submitted on time for the weeks before, missing four weeks ago, then
+    // submitted late (a Saturday), amended, on time, and a draft this week.
     const updates = [
+      ...[11, 10, 9, 8, 7, 6, 5].map((weeksAgo) => ({ weeksAgo, submitted: 4, amended: null })),
       { weeksAgo: 3, submitted: 5, amended: null },
       { weeksAgo: 2, submitted: 4, amended: 6 },
       { weeksAgo: 1, submitted: 4, amended: null },

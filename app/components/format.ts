@@ -25,3 +25,18 @@ export function formatDate(value: string | Date | null): string {
   if (value === null) return '—';
   return (typeof value === 'string' ? value : value.toISOString()).slice(0, 10);
 }
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant as the team reads it, "2026-10-31 16:00", in the given IANA time zone (the same on server and browser). */
+export function formatDateTime(value: string | Date, timeZone: string): string {
+  let format = dateTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    });
+    dateTimeFormats.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(new Date(value)).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}

@@ -1,4 +1,4 @@
-import { addDays, isMonday, weekStartOf } from './dates';
+import { addDays, dateInZone, isMonday, weekStartOf } from './dates';
 
 // The Friday update (DOMAIN.md, "Weekly update").
 
@@ -27,10 +27,9 @@ export function isUpdateOverdue(update: { weekStart: string; status: UpdateStatu
   return today > updateDueOn(update.weekStart);
 }
 
-/** The latest week whose update is due by `today`: from Saturday on this week's, before that the week before's. */
-export function latestDueWeek(today: string): string {
-  const thisWeek = weekStartOf(today);
-  return today > updateDueOn(thisWeek) ? thisWeek : addDays(thisWeek, -7);
+/** Whether an update was first submitted after its Friday was over in the team's time zone. */
+export function isSubmittedLate(weekStart: string, submittedAt: string | Date, timeZone: string): boolean {
+  return dateInZone(new Date(submittedAt), timeZone) > updateDueOn(weekStart);
 }
 
 /** Why a week cannot have an update, or null: it must be a Monday, and not after the current week. */

@@ -2,12 +2,12 @@ import { snapshotPercents } from '~/domain/customer-health';
 import { assessFramework } from '~/domain/framework';
 import { groupSmallPartners, northStarHeadline, OTHER_PARTNERS } from '~/domain/north-star';
 import { change } from '~/domain/week-over-week';
-import { isUpdateOverdue, latestDueWeek } from '~/domain/weekly-update';
+import { isUpdateOverdue } from '~/domain/weekly-update';
 import type { Executor } from './db.server';
 import { currentEvaluationOf, toAnswers } from './framework-evaluations.server';
 import { loadIntakeGate } from './intake-gate.server';
 import { northStarReporting } from './north-star.server';
-import { weeklyUpdateState } from './weekly-updates.server';
+import { listWeeklyUpdateStates } from './weekly-updates.server';
 
 const NORTH_STAR_WEEKS = 26;
 const NORTH_STAR_NAMED_PARTNERS = 7;
@@ -76,11 +76,10 @@ export async function listNorthStarPartners(db: Executor) {
 
 /** Everything the dashboard shows at `today`, in a fixed number of queries whatever the number of customers. */
 export async function loadDashboard(db: Executor, today: string) {
-  const dueWeek = latestDueWeek(today);
   // Independent queries, run side by side on a server pool (PGlite's single connection takes them in turn).
-  const [{ gate, partners, settings, names }, updateState, northStar, pipeline, leadLoads] = await Promise.all([
+  const [{ gate, partners, settings, names }, updateWeeks, northStar, pipeline, leadLoads] = await Promise.all([
     loadIntakeGate(db, today),
-    weeklyUpdateState(db, dueWeek),
+    listWeeklyUpdateStates(db, today),
     northStarChart(db, today),
     countPipeline(db),
     listLeadLoads(db),
@@ -107,7 +106,8 @@ export async function loadDashboard(db: Executor, today: string) {
     pipeline,
     alerts: {
       stale: gate.reasons.filter((reason) => reason.kind === 'stale' || reason.kind === 'no_data'),
-      overdueUpdate: isUpdateOverdue({ weekStart: dueWeek, status: updateState }, today) ? dueWeek : null,
+      // Every week the /updates page calls overdue, newest first.
+      overdueUpdates: updateWeeks.filter((week) => isUpdateOverdue(week, today)).map((week) => week.weekStart),
     },
     leadLoads,
   };

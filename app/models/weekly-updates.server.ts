@@ -37,12 +37,6 @@ export async function listWeeklyUpdateStates(db: Executor, today: string) {
   });
 }
 
-/** The state of one week's update: draft, submitted, amended, or missing. */
-export async function weeklyUpdateState(db: Executor, weekStart: string): Promise<UpdateStatus> {
-  const row = await db.selectFrom('weekly_updates').select('status').where('week_start', '=', weekStart).executeTakeFirst();
-  return row?.status ?? 'missing';
-}
-
 /** One week's update with who wrote and submitted it, or undefined when none was started. */
 export async function findWeeklyUpdate(db: Executor, weekStart: string) {
   return db
@@ -69,6 +63,7 @@ export async function loadDraftFacts(db: Executor, weekStart: string) {
       .innerJoin('customers', 'customers.id', 'entry.customer_id')
       .leftJoin('feedback_themes as theme', 'theme.id', 'entry.theme_id')
       .select(['customers.name as customer', 'entry.kind', 'entry.occurred_on as occurredOn', 'entry.body', 'entry.routed_to as routedTo', 'theme.name as theme'])
+      .select(sql<string | null>`to_char(entry.resolved_at, 'YYYY-MM-DD')`.as('resolvedOn'))
       .where('entry.occurred_on', '>=', weekStart)
       .where('entry.occurred_on', '<=', addDays(weekStart, 6))
       .orderBy('entry.occurred_on')

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
@@ -24,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Dashboard() {
   const { today, gate, names, thresholds, partners, northStar, pipeline, alerts, leadLoads } = useLoaderData<typeof loader>();
-  const alertCount = alerts.stale.length + (alerts.overdueUpdate ? 1 : 0);
+  const alertCount = alerts.stale.length + alerts.overdueUpdates.length;
   return (
     <>
       <h1>Dashboard</h1>
@@ -41,9 +42,21 @@ export default function Dashboard() {
                 </li>
               );
             })}
-            {alerts.overdueUpdate ? (
+            {alerts.overdueUpdates.length === 1 ? (
               <li>
-                <Link to={`/updates/${alerts.overdueUpdate}`}>{`The weekly update for the week of ${alerts.overdueUpdate} is overdue`}</Link>
+                <Link to={`/updates/${alerts.overdueUpdates[0]}`}>{`The weekly update for the week of ${alerts.overdueUpdates[0]} is overdue`}</Link>
+              </li>
+            ) : null}
+            {alerts.overdueUpdates.length > 1 ? (
+              <li>
+                <Link to="/updates">{`${alerts.overdueUpdates.length} weekly updates are overdue`}</Link>
+                {': the weeks of '}
+                {alerts.overdueUpdates.map((week, index) => (
+                  <Fragment key={week}>
+                    {index > 0 ? ', ' : null}
+                    <Link to={`/updates/${week}`}>{week}</Link>
+                  </Fragment>
+                ))}
               </li>
             ) : null}
           </ul>

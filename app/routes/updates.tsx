@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
 import { ErrorPage } from '~/components/error-page';
-import { formatDate } from '~/components/format';
-import { isUpdateOverdue, UPDATE_STATUS_LABELS, updateDueOn } from '~/domain/weekly-update';
+import { formatDate, formatDateTime } from '~/components/format';
+import { isSubmittedLate, isUpdateOverdue, UPDATE_STATUS_LABELS, updateDueOn } from '~/domain/weekly-update';
 import { teamToday } from '~/http/team-date.server';
 import { listWeeklyUpdateStates } from '~/models/weekly-updates.server';
 import { ScrollTable } from '~/components/scroll-table';
@@ -14,7 +14,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, 'read');
   const today = teamToday(context);
   const weeks = await listWeeklyUpdateStates(context.db, today);
-  return { timeZone: context.teamTimezone, weeks: weeks.map((week) => ({ ...week, overdue: isUpdateOverdue(week, today) })) };
+  const timeZone = context.teamTimezone;
+  return {
+    timeZone,
+    weeks: weeks.map((week) => ({
+      ...week,
+      overdue: isUpdateOverdue(week, today),
+      late: week.submittedAt !== null && isSubmittedLate(week.weekStart, week.submittedAt, timeZone),
+    })),
+  };
 }
 
 /** Every week's Friday update: submitted, amended, draft, missing, or overdue. */
@@ -42,10 +50,10 @@ export default function WeeklyUpdates() {
               </th>
               <td>{updateDueOn(week.weekStart)}</td>
               <td className={week.overdue ? 'status status-at_risk' : undefined}>
-                {week.overdue ? `${UPDATE_STATUS_LABELS[week.status]}, overdue` : UPDATE_STATUS_LABELS[week.status]}
+                {`${UPDATE_STATUS_LABELS[week.status]}${week.overdue ? ', overdue' : ''}${week.late ? ', submitted late' : ''}`}
               </td>
               <td>
-                {week.submittedAt ? `${formatDate(week.submittedAt)} by ${week.submittedBy ?? '—'}` : '—'}
+                {week.submittedAt ? `${formatDateTime(week.submittedAt, timeZone)} by ${week.submittedBy ?? '—'}` : '—'}
                 {week.amendedAt ? `; amended ${formatDate(week.amendedAt)}` : ''}
               </td>
             </tr>

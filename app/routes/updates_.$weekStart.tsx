@@ -3,14 +3,14 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
 import { describeGateReason } from '~/components/describe-gate-reason';
 import { ErrorPage } from '~/components/error-page';
-import { formatDate } from '~/components/format';
+import { formatDate, formatDateTime } from '~/components/format';
 import { Markdown } from '~/components/markdown';
 import { composeWeeklyDraft } from '~/components/weekly-update/draft';
 import { WeeklyUpdateEditor } from '~/components/weekly-update/editor';
 import { MarkdownCopy } from '~/components/weekly-update/markdown-copy';
 import { AppError } from '~/domain/app-error';
 import { can } from '~/domain/roles';
-import { isUpdateOverdue, UPDATE_STATUS_LABELS, updateDueOn, weeklyUpdateMarkdown, weekStartProblem, type SavedUpdateStatus, type UpdateStatus } from '~/domain/weekly-update';
+import { isSubmittedLate, isUpdateOverdue, UPDATE_STATUS_LABELS, updateDueOn, weeklyUpdateMarkdown, weekStartProblem, type SavedUpdateStatus, type UpdateStatus } from '~/domain/weekly-update';
 import { redirectWithFlash } from '~/http/flash.server';
 import { invariantResponse } from '~/http/responses.server';
 import { teamToday } from '~/http/team-date.server';
@@ -91,7 +91,9 @@ export default function WeeklyUpdatePage() {
       <p>
         <strong className={overdue ? 'status status-at_risk' : 'status'}>{overdue ? `${UPDATE_STATUS_LABELS[status]}, overdue` : UPDATE_STATUS_LABELS[status]}</strong>
         {` · due by Friday ${updateDueOn(weekStart)} 23:59 (${timeZone})`}
-        {update?.submitted_at ? ` · submitted ${formatDate(update.submitted_at)} by ${update.submitted_by_name}` : ''}
+        {update?.submitted_at
+          ? ` · submitted ${isSubmittedLate(weekStart, update.submitted_at, timeZone) ? 'late, ' : ''}${formatDateTime(update.submitted_at, timeZone)} by ${update.submitted_by_name}`
+          : ''}
         {update?.amended_at ? ` · amended ${formatDate(update.amended_at)} by ${update.updated_by_name}` : ''}
         {update && status === 'draft' ? ` · draft saved ${formatDate(update.updated_at)} by ${update.updated_by_name}` : ''}
       </p>

@@ -7,10 +7,15 @@ import type { z } from './zod';
 // 1000 and "Infinity" as a number.
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 const { coerceFormValue } = configureCoercion({
+  // Browsers send a text area's line breaks as CRLF; the app stores and returns plain \n, as the API takes them.
+  stripEmptyString: (value) => {
+    const text = value.replace(/\r\n?/g, '\n');
+    return text === '' ? undefined : text;
+  },
   type: { number: (text) => (DECIMAL.test(text.trim()) ? Number(text) : Number.NaN) },
 });
 
-/** A form's submission parsed by its schema: decimal numbers only, and no text the database cannot store. */
+/** A form's submission parsed by its schema: decimal numbers only, \n line breaks, no text the database cannot store. */
 export function parseForm<Schema extends z.ZodType>(formData: FormData | URLSearchParams, schema: Schema) {
   return parseWithZod(formData, { schema: coerceFormValue(withStorableText(schema)) as unknown as Schema, disableAutoCoercion: true });
 }

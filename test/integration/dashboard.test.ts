@@ -22,7 +22,8 @@ describe('the dashboard', () => {
     expect(html).toContain('Intake gate: closed');
     expect(html).toContain('Needs attention');
     expect(html).toContain('>Meridian Health Systems: no fresh metrics since 2026-10-26</a>');
-    expect(html).not.toContain('is overdue');
+    // The demo's one missing week.
+    expect(html).toContain('>The weekly update for the week of 2026-10-19 is overdue</a>');
     expect(html).toContain('>4 candidates</a>: 1 strong, 2 possible, 0 weak fit; 1 not eligible.');
     expect(html).toMatch(/<th scope="row">Lee Lead<\/th><td class="number">2<\/td><td class="number">1<\/td>/);
     // Meridian is due but has not reported since October: the latest week is partial, and its move is taken over
@@ -42,8 +43,12 @@ describe('the dashboard', () => {
     expect(html).toContain('$270,000<span class="week-change week-change-unchanged" role="img" aria-label="unchanged from the week before"');
   });
 
-  it('flags the weekly update as overdue once its Friday has passed without a submission', async () => {
+  it('counts every overdue week, as /updates lists them, and links each', async () => {
     await app.database.db.deleteFrom('weekly_updates').where('week_start', '=', '2026-11-09').execute();
-    expect(await dashboard()).toContain('The weekly update for the week of 2026-11-09 is overdue');
+    const html = await dashboard();
+    expect(html).toContain('>2 weekly updates are overdue</a>: the weeks of ');
+    for (const week of ['2026-11-09', '2026-10-19']) expect(html).toContain(`href="/updates/${week}">${week}</a>`);
+    const updates = await (await app.server.request('/updates', { cookie: cookies.viewer })).text();
+    expect(updates.match(/, overdue</g)).toHaveLength(2);
   });
 });

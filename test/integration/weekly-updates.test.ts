@@ -96,6 +96,24 @@ describe('writing the weekly update', () => {
     expect(html).toContain('# Strategic team weekly update: week of 2026-11-02 (amended)');
   });
 
+  it('stores a form’s CRLF line breaks as \\n, and says when an update was submitted late, with the time', async () => {
+    const late = '2026-10-19';
+    const form = { intent: 'submit', progress: 'Line one\r\nLine two', blockers: 'None\r\n', upcoming: 'Kickoff' };
+    expect((await save(late, 'em', form)).status).toBe(302);
+    expect(await stored(late)).toMatchObject({ progress: 'Line one\nLine two', blockers: 'None\n' });
+    expect((await (await api(late)).json()).progress).toBe('Line one\nLine two');
+    const at = app.server.clock.now.toISOString().replace('T', ' ').slice(0, 16);
+    expect(await (await page(late)).text()).toContain(` · submitted late, ${at} by ${users.em.name}`);
+
+    expect((await save(THIS_WEEK, 'em', form)).status).toBe(302);
+    expect(await (await page(THIS_WEEK)).text()).toContain(` · submitted ${at} by ${users.em.name}`);
+    const html = await (await app.server.request('/updates', { cookie: cookies.viewer })).text();
+    const state = (week: string) => new RegExp(`>${week}</a></th><td>[\\d-]+</td><td[^>]*>([^<]+)</td><td>([^<]+)</td>`).exec(html)?.slice(1);
+    expect(state(late)).toEqual(['Submitted, submitted late', `${at} by ${users.em.name}`]);
+    expect(state(THIS_WEEK)).toEqual(['Submitted', `${at} by ${users.em.name}`]);
+    await app.database.db.deleteFrom('weekly_updates').where('week_start', 'in', [late, THIS_WEEK]).execute();
+  });
+
   it('refuses a second new update for a week that someone started meanwhile', async () => {
     const week = '2026-10-26';
     const [first, second] = await Promise.all([save(week, 'em', { intent: 'save', ...sections }), save(week, 'em', { intent: 'save', ...sections, progress: 'Mine' })]);

@@ -5,11 +5,11 @@ describe('the weekly update’s first draft', () => {
   it('is filled from a known week of log entries, blockers, metric moves and the gate', () => {
     const draft = composeWeeklyDraft({
       entries: [
-        { customer: 'Northwind', kind: 'progress', occurredOn: '2026-11-16', body: 'Rolled out to hub two.', routedTo: null, theme: null },
-        { customer: 'Halcyon', kind: 'blocker', occurredOn: '2026-11-17', body: 'Proxy strips\nstreaming.', routedTo: null, theme: null },
-        { customer: 'Northwind', kind: 'win', occurredOn: '2026-11-18', body: 'CTO praised Cody.', routedTo: null, theme: null },
-        { customer: 'Halcyon', kind: 'feedback', occurredOn: '2026-11-18', body: 'Needs sibling repos.', routedTo: null, theme: 'Multi-repo context' },
-        { customer: 'Halcyon', kind: 'request', occurredOn: '2026-11-19', body: 'SSO sync.', routedTo: 'escalation', theme: null },
+        { customer: 'Northwind', kind: 'progress', occurredOn: '2026-11-16', body: 'Rolled out to hub two.', routedTo: null, theme: null, resolvedOn: null },
+        { customer: 'Halcyon', kind: 'blocker', occurredOn: '2026-11-17', body: 'Proxy strips\nstreaming.', routedTo: null, theme: null, resolvedOn: null },
+        { customer: 'Northwind', kind: 'win', occurredOn: '2026-11-18', body: 'CTO praised Cody.', routedTo: null, theme: null, resolvedOn: null },
+        { customer: 'Halcyon', kind: 'feedback', occurredOn: '2026-11-18', body: 'Needs sibling repos.', routedTo: null, theme: 'Multi-repo context', resolvedOn: null },
+        { customer: 'Halcyon', kind: 'request', occurredOn: '2026-11-19', body: 'SSO sync.', routedTo: 'escalation', theme: null, resolvedOn: '2026-11-20' },
       ],
       openBlockers: [
         { customer: 'Halcyon', occurredOn: '2026-11-10', body: 'Old blocker.' },
@@ -30,7 +30,7 @@ describe('the weekly update’s first draft', () => {
         '### Halcyon', '',
         '- **Blocker** (2026-11-17): Proxy strips\n  streaming.',
         '- **Feedback** (2026-11-18; theme: Multi-repo context): Needs sibling repos.',
-        '- **Request** (2026-11-19; routed to escalation engineering): SSO sync.', '',
+        '- **Request** (2026-11-19; routed to escalation engineering; resolved 2026-11-20): SSO sync.', '',
         '### Success metrics against the week before', '',
         '- **Northwind**: acceptance 32.0 % (up 1.0 points), DAU 55.5 % (down 2.0 points)',
         '- **Halcyon**: acceptance —, DAU 40.0 %', '',

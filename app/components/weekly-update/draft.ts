@@ -5,7 +5,16 @@ import { formatPct } from '../format';
 
 export type DraftFacts = {
   /** The week's progress log, every customer, oldest first. */
-  entries: { customer: string; kind: ProgressKind; occurredOn: string; body: string; routedTo: string | null; theme: string | null }[];
+  entries: {
+    customer: string;
+    kind: ProgressKind;
+    occurredOn: string;
+    body: string;
+    routedTo: string | null;
+    theme: string | null;
+    /** When a blocker or request was resolved, if it has been. */
+    resolvedOn: string | null;
+  }[];
   /** Blockers still open now, oldest first. */
   openBlockers: { customer: string; occurredOn: string; body: string }[];
   /** Active partners, with the week's metrics and the week before's where recorded. */
@@ -19,7 +28,11 @@ type Percents = { acceptancePct: number | null; dauPct: number };
 const indent = (body: string) => body.trim().replace(/\n/g, '\n  ');
 
 function describeEntry(entry: DraftFacts['entries'][number]): string {
-  const extras = [entry.theme ? `theme: ${entry.theme}` : null, entry.routedTo ? `routed to ${describeRouting(entry.routedTo)}` : null].filter(Boolean);
+  const extras = [
+    entry.theme ? `theme: ${entry.theme}` : null,
+    entry.routedTo ? `routed to ${describeRouting(entry.routedTo)}` : null,
+    entry.resolvedOn ? `resolved ${entry.resolvedOn}` : null,
+  ].filter(Boolean);
   return `- **${PROGRESS_KIND_LABELS[entry.kind]}** (${entry.occurredOn}${extras.length ? `; ${extras.join('; ')}` : ''}): ${indent(entry.body)}`;
 }
 
