@@ -14,7 +14,7 @@ export type DecisionKind = 'approve' | 'reject' | 'defer' | 'reconsider';
 export type IarrKind = 'expansion' | 'net_new';
 export type ProgressKind = 'progress' | 'win' | 'risk' | 'blocker' | 'feedback' | 'request';
 export type UpdateStatus = 'draft' | 'submitted' | 'amended';
-export type SettingKey = 'acceptance_pct' | 'dau_pct' | 'iarr_usd' | 'capacity' | 'stale_window_days';
+export type SettingKey = 'acceptance_pct' | 'dau_pct' | 'iarr_usd' | 'capacity' | 'stale_window_days' | 'team_time_zone';
 
 export interface UsersTable {
   id: Generated<number>;
@@ -122,7 +122,10 @@ export interface IarrEntriesTable {
 export interface SettingChangesTable {
   id: Generated<number>;
   key: SettingKey;
-  value: Numeric;
+  /** A threshold's value; null for the time zone. */
+  value: Numeric | null;
+  /** The team time zone's IANA name; null for the thresholds. */
+  text_value: string | null;
   changed_by: number | null;
   changed_at: Timestamp;
 }

@@ -44,6 +44,15 @@ export function dateInZone(now: Date, timeZone: string): string {
   return format.format(now);
 }
 
+/**
+ * The canonical IANA name of a time zone the user typed ("europe/berlin" → "Europe/Berlin"), or null when it is
+ * none: a zone's name, not an offset such as "+02:00".
+ */
+export function canonicalTimeZone(name: string): string | null {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(name) || name.length > 64 || !isTimeZone(name)) return null;
+  return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
+}
+
 /** Whether the IANA time zone name is one this runtime knows. */
 export function isTimeZone(timeZone: string): boolean {
   try {

@@ -39,3 +39,7 @@ export const SETTING_LABELS: Record<SettingName, string> = {
   capacity: 'Capacity (active partners)',
   staleWindowDays: 'Stale window (days)',
 };
+
+/** The database key of the team time zone, a setting kept apart from the numeric ones (it is a name). */
+export const TEAM_TIME_ZONE_KEY = 'team_time_zone';
+export const TEAM_TIME_ZONE_LABEL = 'Team time zone';

@@ -8,6 +8,7 @@ import express, { type ErrorRequestHandler } from 'express';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { isForgedRequest } from '~/auth/csrf.server';
+import { getTeamTimeZone } from '~/models/settings.server';
 import type { AppContext } from './load-context';
 import { createPageCache } from './page-cache.server';
 import { readBodyWithLimit, refuse, refuseUnreadableAddress } from './request-limits.server';
@@ -78,7 +79,9 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
         secureCookies: options.production,
         sessionSecret: options.sessionSecret,
         clientIp: req.ip ?? 'unknown',
-        teamTimezone: options.teamTimezone,
+        // Read each request (one indexed row): an exec's change reaches every instance at once.
+        teamTimezone: await getTeamTimeZone(options.db, options.teamTimezone),
+        defaultTeamTimezone: options.teamTimezone,
         notes: {},
       };
       await sendRemixResponse(res, await respond(request, context, () => handleRemixRequest(request, context)));

@@ -12,7 +12,10 @@ export type AppContext = {
   secureCookies: boolean;
   sessionSecret: string;
   clientIp: string;
+  /** The team time zone in force for this request: the setting, else the default. */
   teamTimezone: string;
+  /** TEAM_TIMEZONE (else UTC): the zone before any exec changes the setting. */
+  defaultTeamTimezone: string;
   /**
    * What the request has found out so far, for whoever asks next: its user (the page cache, the root's loader and
    * the page's share one session look-up), whether its page may be reused, the one-time tokens the page carries.

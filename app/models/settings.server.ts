@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { AppError } from '~/domain/app-error';
 import { dateInZone } from '~/domain/dates';
-import { DEFAULT_SETTINGS, SETTING_KEYS, SETTING_NAMES, type SettingName, type Settings } from '~/domain/settings';
+import { DEFAULT_SETTINGS, SETTING_KEYS, SETTING_NAMES, TEAM_TIME_ZONE_KEY, type SettingName, type Settings } from '~/domain/settings';
 import type { SettingChange } from '~/domain/threshold-history';
 import type { DB } from '../../db/schema';
 import { recordAudit, type Audited } from './audit.server';
@@ -16,13 +16,27 @@ export async function getSettings(db: Executor): Promise<Settings> {
     .selectFrom('setting_changes')
     .distinctOn('key')
     .select(['key', 'value'])
+    .where('key', '!=', TEAM_TIME_ZONE_KEY)
     .orderBy('key')
     .orderBy('changed_at', 'desc')
     .orderBy('id', 'desc')
     .execute();
   const settings = { ...DEFAULT_SETTINGS };
-  for (const row of rows) settings[SETTING_NAMES[row.key]] = Number(row.value);
+  for (const row of rows) settings[SETTING_NAMES[row.key as keyof typeof SETTING_NAMES]] = Number(row.value);
   return settings;
+}
+
+/** The team time zone in force: its latest change, else `fallback` (TEAM_TIMEZONE, the first default). */
+export async function getTeamTimeZone(db: Executor, fallback: string): Promise<string> {
+  const row = await db
+    .selectFrom('setting_changes')
+    .select('text_value')
+    .where('key', '=', TEAM_TIME_ZONE_KEY)
+    .orderBy('changed_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.text_value ?? fallback;
 }
 
 /** A token of the settings' state, for optimistic concurrency: the id of the latest change, 0 before any. */
@@ -36,7 +50,10 @@ export async function listSettingChanges(db: Executor, limit = 100) {
   return db
     .selectFrom('setting_changes')
     .leftJoin('users', 'users.id', 'setting_changes.changed_by')
-    .select(['setting_changes.id', 'setting_changes.key', 'setting_changes.value', 'setting_changes.changed_at', 'users.name as changed_by_name'])
+    .select([
+      'setting_changes.id', 'setting_changes.key', 'setting_changes.value', 'setting_changes.text_value', 'setting_changes.changed_at',
+      'users.name as changed_by_name',
+    ])
     .orderBy('setting_changes.id', 'desc')
     .limit(limit)
     .execute();
@@ -51,10 +68,7 @@ export async function changeSettings(
   input: { values: Settings; version: number } & Audited,
 ): Promise<SettingName[]> {
   return db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${SETTINGS_LOCK})`.execute(trx);
-    if ((await settingsVersion(trx)) !== input.version) {
-      throw new AppError({ status: 409, code: 'conflict', message: 'Settings were changed by someone else meanwhile. Reload the page to see them, then try again.' });
-    }
+    await lockSettingsAt(trx, input.version);
     const current = await getSettings(trx);
     const changed = (Object.keys(SETTING_KEYS) as SettingName[]).filter((name) => current[name] !== input.values[name]);
     if (changed.length === 0) return changed;
@@ -71,8 +85,48 @@ export async function changeSettings(
   });
 }
 
-/** Every settings change, oldest first, dated in the team time zone: what charts mark. */
+/** Takes the settings lock; a 409 when anyone changed a setting since `version`. */
+async function lockSettingsAt(trx: Executor, version: number) {
+  await sql`select pg_advisory_xact_lock(${SETTINGS_LOCK})`.execute(trx);
+  if ((await settingsVersion(trx)) !== version) {
+    throw new AppError({ status: 409, code: 'conflict', message: 'Settings were changed by someone else meanwhile. Reload the page to see them, then try again.' });
+  }
+}
+
+/**
+ * Changes the team time zone (a canonical IANA name) if nobody changed settings since `version` (409 otherwise);
+ * returns whether it changed.
+ */
+export async function changeTeamTimeZone(
+  db: Kysely<DB>,
+  input: { timeZone: string; fallback: string; version: number } & Audited,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    await lockSettingsAt(trx, input.version);
+    const current = await getTeamTimeZone(trx, input.fallback);
+    if (current === input.timeZone) return false;
+    await trx
+      .insertInto('setting_changes')
+      .values({ key: TEAM_TIME_ZONE_KEY, text_value: input.timeZone, changed_by: input.actor.id, changed_at: input.now })
+      .execute();
+    await recordAudit(trx, {
+      actor: input.actor, action: 'settings.changed', entityType: 'settings',
+      before: { teamTimeZone: current }, after: { teamTimeZone: input.timeZone }, ip: input.ip,
+    });
+    return true;
+  });
+}
+
+/** Every threshold change, oldest first, dated in the team time zone: what charts mark. */
 export async function settingChangeHistory(db: Executor, timeZone: string): Promise<SettingChange[]> {
-  const rows = await db.selectFrom('setting_changes').select(['key', 'value', 'changed_at']).orderBy('changed_at').orderBy('id').execute();
-  return rows.map((row) => ({ name: SETTING_NAMES[row.key], value: Number(row.value), changedOn: dateInZone(row.changed_at, timeZone) }));
+  const rows = await db
+    .selectFrom('setting_changes')
+    .select(['key', 'value', 'changed_at'])
+    .where('key', '!=', TEAM_TIME_ZONE_KEY)
+    .orderBy('changed_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    name: SETTING_NAMES[row.key as keyof typeof SETTING_NAMES], value: Number(row.value), changedOn: dateInZone(row.changed_at, timeZone),
+  }));
 }

@@ -9,14 +9,14 @@ import { AppError } from '~/domain/app-error';
 import { can } from '~/domain/roles';
 import { formatDate, formatUsd } from '~/components/format';
 import { useResettingReply } from '~/components/form-reply';
-import { SETTING_LABELS, SETTING_NAMES, type SettingName } from '~/domain/settings';
+import { SETTING_LABELS, SETTING_NAMES, TEAM_TIME_ZONE_KEY, TEAM_TIME_ZONE_LABEL, type SettingName } from '~/domain/settings';
 import { redirectWithFlash } from '~/http/flash.server';
 import { invariantResponse } from '~/http/responses.server';
 import { listApiTokens, revokeApiToken } from '~/models/api-tokens.server';
 import { recordAudit } from '~/models/audit.server';
-import { changeSettings, getSettings, listSettingChanges, settingsVersion } from '~/models/settings.server';
+import { changeSettings, changeTeamTimeZone, getSettings, listSettingChanges, settingsVersion } from '~/models/settings.server';
 import { ApiTokenActionSchema, type CreateApiTokenSchema } from '~/schemas/api-tokens';
-import { SettingsFormSchema } from '~/schemas/settings';
+import { SettingsFormSchema, TimeZoneFormSchema } from '~/schemas/settings';
 import type { z } from 'zod';
 import { readForm } from '~/http/forms.server';
 import { parseForm } from '~/schemas/parse-form';
@@ -28,6 +28,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'read');
   return {
     settings: await getSettings(context.db),
+    teamTimeZone: context.teamTimezone,
+    defaultTeamTimeZone: context.defaultTeamTimezone,
     version: await settingsVersion(context.db),
     history: await listSettingChanges(context.db),
     tokens: await listApiTokens(context.db, user.id),
@@ -38,6 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (formData.get('intent') === 'change-settings') return changeThresholds(request, context, formData);
+  if (formData.get('intent') === 'change-time-zone') return changeTimeZone(request, context, formData);
   const user = await requirePermission(request, context, 'ownTokens');
   const submission = parseForm(formData, ApiTokenActionSchema);
   if (submission.status !== 'success') return json({ result: submission.reply(), token: null }, { status: 422 });
@@ -70,12 +73,35 @@ async function changeThresholds(request: Request, context: AppLoadContext, formD
   return redirectWithFlash('/settings', 'Settings saved.', context);
 }
 
+async function changeTimeZone(request: Request, context: AppLoadContext, formData: FormData) {
+  const actor = await requirePermission(request, context, 'changeSettings');
+  const submission = parseForm(formData, TimeZoneFormSchema);
+  if (submission.status !== 'success') return json({ result: submission.reply(), token: null }, { status: 422 });
+  const { teamTimeZone, version } = submission.value;
+  try {
+    await changeTeamTimeZone(context.db, {
+      timeZone: teamTimeZone, fallback: context.defaultTeamTimezone, version, actor, now: context.now(), ip: context.clientIp,
+    });
+  } catch (error) {
+    if (error instanceof AppError) return json({ result: submission.reply(appErrorReply(error, submission.payload)), token: null }, { status: error.status });
+    throw error;
+  }
+  return redirectWithFlash('/settings', `The team time zone is ${teamTimeZone}.`, context);
+}
+
 const SETTING_ORDER: SettingName[] = ['acceptancePct', 'dauPct', 'iarrUsd', 'capacity', 'staleWindowDays'];
 
 export default function Settings() {
-  const { settings, version, history, tokens, canChange } = useLoaderData<typeof loader>();
+  const { settings, teamTimeZone, defaultTeamTimeZone, version, history, tokens, canChange } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const settingsReply = actionData?.result.initialValue?.intent === 'change-settings' ? actionData.result : undefined;
+  const replyTo = (intent: string) => (actionData?.result.initialValue?.intent === intent ? actionData.result : undefined);
+  const settingsReply = replyTo('change-settings');
+  const timeZoneReply = replyTo('change-time-zone');
+  const [timeZoneForm, timeZoneFields] = useForm<z.input<typeof TimeZoneFormSchema>>({
+    id: 'change-time-zone',
+    lastResult: useResettingReply(timeZoneReply),
+    defaultValue: { teamTimeZone },
+  });
   const [settingsForm, settingsFields] = useForm<z.input<typeof SettingsFormSchema>>({
     id: 'change-settings',
     lastResult: useResettingReply(settingsReply),
@@ -83,7 +109,7 @@ export default function Settings() {
   });
   const [form, fields] = useForm<z.input<typeof CreateApiTokenSchema>>({
     id: 'create-token',
-    lastResult: useResettingReply(settingsReply ? undefined : actionData?.result),
+    lastResult: useResettingReply(settingsReply || timeZoneReply ? undefined : actionData?.result),
   });
   return (
     <>
@@ -114,6 +140,27 @@ export default function Settings() {
           </tbody>
         </ScrollTable>
       )}
+      <h2>Team time zone</h2>
+      <p className="notice">
+        {`Today, the weeks and the Friday deadline of the weekly update follow this zone${
+          teamTimeZone === defaultTeamTimeZone ? '' : ` (the server's default is ${defaultTeamTimeZone})`
+        }.`}
+      </p>
+      {canChange ? (
+        <div className="card">
+          <Form method="post" className="inline" {...getFormProps(timeZoneForm)}>
+            <FormErrors id={timeZoneForm.errorId} errors={timeZoneForm.errors} />
+            <input type="hidden" name="intent" value="change-time-zone" />
+            <input type="hidden" name="version" value={version} />
+            <InputField label="IANA time zone" meta={timeZoneFields.teamTimeZone} autoComplete="off" spellCheck={false} />
+            <button type="submit">Save the time zone</button>
+          </Form>
+        </div>
+      ) : (
+        <p>
+          <strong>{teamTimeZone}</strong>
+        </p>
+      )}
       <h2>Changes</h2>
       {history.length === 0 ? (
         <p className="notice">The defaults apply: nobody has changed a setting yet.</p>
@@ -132,8 +179,8 @@ export default function Settings() {
               <tr key={change.id}>
                 <td>{change.changed_at.slice(0, 16).replace('T', ' ')}</td>
                 <td>{change.changed_by_name ?? 'system'}</td>
-                <td>{SETTING_LABELS[SETTING_NAMES[change.key]]}</td>
-                <td className="number">{Number(change.value)}</td>
+                <td>{change.key === TEAM_TIME_ZONE_KEY ? TEAM_TIME_ZONE_LABEL : SETTING_LABELS[SETTING_NAMES[change.key]]}</td>
+                <td className="number">{change.key === TEAM_TIME_ZONE_KEY ? change.text_value : Number(change.value)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
 import { INT4_MAX } from './numbers';
 import { z } from './zod';
+import { canonicalTimeZone } from '~/domain/dates';
 
 const percentage = (what: string) =>
   z
@@ -14,12 +15,30 @@ const whole = (what: string, min: number, max?: number) => {
   return max === undefined ? base : base.max(max, `Use ${range}.`);
 };
 
+// 0 before any change.
+const settingsVersion = z.number({ error: 'Missing version: reload the page.' }).int().min(0).max(INT4_MAX, 'Missing version: reload the page.');
+
 export const SettingsFormSchema = z.object({
   acceptancePct: percentage('acceptance'),
   dauPct: percentage('DAU'),
   iarrUsd: whole('the iARR threshold in USD', 0),
   capacity: whole('the capacity', 1, 50),
   staleWindowDays: whole('the stale window in days', 7, 90),
-  // 0 before any change.
-  version: z.number({ error: 'Missing version: reload the page.' }).int().min(0).max(INT4_MAX, 'Missing version: reload the page.'),
+  version: settingsVersion,
+});
+
+const TIME_ZONE_MESSAGE = 'Give an IANA time zone such as Europe/Berlin or America/New_York.';
+
+/** The team time zone, by its IANA name in any case; parsed to the canonical name. */
+export const TimeZoneFormSchema = z.object({
+  intent: z.literal('change-time-zone'),
+  teamTimeZone: z
+    .string({ error: TIME_ZONE_MESSAGE })
+    .trim()
+    .transform((name, context) => {
+      const zone = canonicalTimeZone(name);
+      if (zone === null) context.addIssue({ code: 'custom', message: TIME_ZONE_MESSAGE });
+      return zone ?? name;
+    }),
+  version: settingsVersion,
 });

@@ -4,7 +4,7 @@ import { setUpTestServer, setUpUserPerRole } from '../support/http-server';
 import { createTestCustomer, createTestPartner } from '../factories/customers';
 
 const app = setUpTestServer();
-const { users, cookies } = setUpUserPerRole(app);
+const { users, cookies, tokens } = setUpUserPerRole(app);
 
 function post(path: string, role: Role, fields: Record<string, string>) {
   return app.server.request(path, { method: 'POST', cookie: cookies[role], body: new URLSearchParams(fields) });
@@ -197,6 +197,36 @@ describe('settings', () => {
     expect(html).toContain('Use at most two decimals.');
     expect((await post('/settings', 'exec', thresholds({ capacity: '5' }))).status).toBe(409);
     expect((await post('/settings', 'em', thresholds())).status).toBe(403);
+  });
+
+  it('an exec sets the team time zone: validated, stored by its canonical name with its history, and used for today', async () => {
+    const version = async () => String((await app.database.db.selectFrom('setting_changes').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst())?.id ?? 0);
+    for (const bad of ['Mars/Olympus', '+02:00', 'Europe/Berlin; drop table']) {
+      const refused = await post('/settings', 'exec', { intent: 'change-time-zone', teamTimeZone: bad, version: await version() });
+      expect(refused.status, bad).toBe(422);
+      expect(await refused.text()).toMatch(/class="field-error">Give an IANA time zone such as Europe\/Berlin/);
+    }
+    expect((await post('/settings', 'em', { intent: 'change-time-zone', teamTimeZone: 'Europe/Berlin', version: await version() })).status).toBe(403);
+    expect((await post('/settings', 'exec', { intent: 'change-time-zone', teamTimeZone: 'pacific/kiritimati', version: await version() })).status).toBe(302);
+    const stored = await app.database.db.selectFrom('setting_changes').select(['text_value', 'value', 'changed_by']).where('key', '=', 'team_time_zone').execute();
+    expect(stored).toEqual([{ text_value: 'Pacific/Kiritimati', value: null, changed_by: users.exec.id }]);
+    const settings = await (await app.server.request('/settings', { cookie: cookies.viewer })).text();
+    expect(settings).toContain('<strong>Pacific/Kiritimati</strong>');
+    expect(settings).toContain('<td>Team time zone</td><td class="number">Pacific/Kiritimati</td>');
+    const updates = await (await app.server.request('/updates', { cookie: cookies.viewer })).text();
+    expect(updates).toContain('Friday 23:59 (Pacific/Kiritimati)');
+    // Sunday 12:00 UTC is already Monday on Kiritimati (UTC+14): the week of 2026-11-23 has begun there.
+    const sunday = Date.parse('2026-11-22T12:00:00Z') - app.server.clock.now.getTime();
+    app.server.clock.advance(sunday);
+    try {
+      const week = await app.server.request('/api/v1/weekly-updates/2026-11-23', { headers: { Authorization: `Bearer ${tokens.viewer}` } });
+      expect(week.status).toBe(200);
+    } finally {
+      app.server.clock.advance(-sunday);
+    }
+    const audit = await app.database.db.selectFrom('audit_log').select(['before', 'after']).where('action', '=', 'settings.changed').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(audit).toEqual({ before: { teamTimeZone: 'UTC' }, after: { teamTimeZone: 'Pacific/Kiritimati' } });
+    expect((await post('/settings', 'exec', { intent: 'change-time-zone', teamTimeZone: 'UTC', version: '0' })).status).toBe(409);
   });
 });
 

@@ -144,7 +144,8 @@ const ENDPOINTS: Endpoint[] = [
   {
     name: 'POST /settings', method: 'POST', path: fixed('/settings'),
     body: () => form({
-      intent: formField('change-settings', 'create-token', 'revoke-token'), version: formField('0'), acceptancePct: formField('30', '30.5'),
+      intent: formField('change-settings', 'change-time-zone', 'create-token', 'revoke-token'), version: formField('0'), acceptancePct: formField('30', '30.5'),
+      teamTimeZone: formField('Europe/Berlin', 'utc', '+02:00'),
       dauPct: formField('50'), iarrUsd: formField('250000'), capacity: formField('3'), staleWindowDays: formField('14'), name: formField('t'), tokenId: formField('1'),
     }),
   },
