@@ -233,19 +233,19 @@ export async function seedDemoData(db: Kysely<DB>, today: string): Promise<void>
       ])
       .execute();
 
-    // Each state a week's update can be in: submitted on time for the weeks before, missing four weeks ago, then
-    // submitted late (a Saturday), amended, on time, and a draft this week.
+    // Each state a week's update can be in: on time for the weeks before, missing five weeks ago, a draft never
+    // submitted four weeks ago, then submitted late (a Saturday), amended, on time; this week's not started yet.
     const updates = [
-      ...[11, 10, 9, 8, 7, 6, 5].map((weeksAgo) => ({ weeksAgo, submitted: 4, amended: null })),
+      ...[11, 10, 9, 8, 7, 6].map((weeksAgo) => ({ weeksAgo, submitted: 4, amended: null })),
+      { weeksAgo: 4, submitted: null, amended: null },
       { weeksAgo: 3, submitted: 5, amended: null },
       { weeksAgo: 2, submitted: 4, amended: 6 },
       { weeksAgo: 1, submitted: 4, amended: null },
-      { weeksAgo: 0, submitted: null, amended: null },
     ];
     for (const { weeksAgo, submitted, amended } of updates) {
       const weekStart = addDays(thisWeek, -7 * weeksAgo);
       const at = (days: number | null) => (days === null ? null : `${addDays(weekStart, days)}T16:00:00Z`);
-      const writtenAt = at(amended ?? submitted) ?? `${today}T09:00:00Z`;
+      const writtenAt = at(amended ?? submitted ?? 2)!;
       await trx
         .insertInto('weekly_updates')
         .values({
@@ -253,7 +253,7 @@ export async function seedDemoData(db: Kysely<DB>, today: string): Promise<void>
           progress: 'Northwind rollout continues; Halcyon pilot expanded to payments.',
           blockers: 'Halcyon proxy strips streaming responses.',
           upcoming: 'Meridian metrics export resumes after their audit.',
-          created_by: em, created_at: at(submitted) ?? writtenAt, updated_by: em, updated_at: writtenAt,
+          created_by: em, created_at: at(submitted ?? 2)!, updated_by: em, updated_at: writtenAt,
           submitted_by: submitted ? em : null, submitted_at: at(submitted), amended_at: at(amended),
         })
         .execute();

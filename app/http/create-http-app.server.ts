@@ -8,7 +8,6 @@ import express, { type ErrorRequestHandler } from 'express';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { isForgedRequest } from '~/auth/csrf.server';
-import { getTeamTimeZone } from '~/models/settings.server';
 import type { AppContext } from './load-context';
 import { createPageCache } from './page-cache.server';
 import { readBodyWithLimit, refuse, refuseUnreadableAddress } from './request-limits.server';
@@ -79,8 +78,8 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
         secureCookies: options.production,
         sessionSecret: options.sessionSecret,
         clientIp: req.ip ?? 'unknown',
-        // Read each request (one indexed row): an exec's change reaches every instance at once.
-        teamTimezone: await getTeamTimeZone(options.db, options.teamTimezone),
+        // The setting's value is read by the page cache before anything runs (see createPageCache).
+        teamTimezone: options.teamTimezone,
         defaultTeamTimezone: options.teamTimezone,
         notes: {},
       };

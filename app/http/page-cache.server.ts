@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntryContext } from '@remix-run/node';
 import { getUser } from '~/auth/guards.server';
-import { currentSnapshot } from '~/models/snapshot-cache.server';
+import { getTeamTimeZone, getTeamTimeZoneAndSnapshot } from '~/models/settings.server';
 import type { AppContext } from './load-context';
 import { teamToday } from './team-date.server';
 
@@ -49,21 +49,29 @@ function pageResponse(page: CachedPage, values: string[]): Response {
   return new Response(Buffer.from(html), { headers: page.headers });
 }
 
+// A database that does not answer is for the route to report (the health check's 503), not for this read.
+const teamTimeZoneOrDefault = (context: AppContext) =>
+  getTeamTimeZone(context.db, context.defaultTeamTimezone).catch(() => context.defaultTeamTimezone);
+
 /**
  * A page cache for signed-in page views: `respond(request, context, render)` serves the page rendered earlier for
  * the same user, address, cookies and team date if no transaction has committed since, with this response's CSP
  * nonce and new one-time tokens; otherwise it renders, and keeps the page when its routes allow it. The session is
- * checked on every request.
+ * checked on every request, and the request's team time zone settled (the setting, read each time) before any route.
  */
 export function createPageCache() {
   const pages = new Map<string, CachedPage>();
   return async function respond(request: Request, context: AppContext, render: () => Promise<Response>): Promise<Response> {
     const url = new URL(request.url);
-    if (request.method !== 'GET' || url.searchParams.has('_data')) return render();
-    const user = await getUser(request, context);
-    if (!user) return render();
-    // Taken after the session's look-up, which may write, and before the page's loaders read.
-    const snapshot = await currentSnapshot(context.db);
+    const user = request.method === 'GET' && !url.searchParams.has('_data') ? await getUser(request, context) : null;
+    if (!user) {
+      context.teamTimezone = await teamTimeZoneOrDefault(context);
+      return render();
+    }
+    // Taken after the session's look-up, which may write, and before the page's loaders read; the team time zone
+    // (read on every request, so that an exec's change reaches every instance at once) rides along.
+    const { snapshot, timeZone } = await getTeamTimeZoneAndSnapshot(context.db, context.defaultTeamTimezone);
+    context.teamTimezone = timeZone;
     // The cookies too: a one-time message riding on one (a flash) changes the page, and the session is another.
     const key = `${user.id} ${teamToday(context)} ${url.pathname}${url.search} ${request.headers.get('Cookie')}`;
     const cached = pages.get(key);

@@ -26,17 +26,26 @@ export async function getSettings(db: Executor): Promise<Settings> {
   return settings;
 }
 
-/** The team time zone in force: its latest change, else `fallback` (TEAM_TIMEZONE, the first default). */
-export async function getTeamTimeZone(db: Executor, fallback: string): Promise<string> {
-  const row = await db
+const latestTimeZone = (db: Pick<Executor, 'selectFrom'>) =>
+  db
     .selectFrom('setting_changes')
     .select('text_value')
     .where('key', '=', TEAM_TIME_ZONE_KEY)
     .orderBy('changed_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.text_value ?? fallback;
+    .limit(1);
+
+/** The team time zone in force: its latest change, else `fallback` (TEAM_TIMEZONE, the first default). */
+export async function getTeamTimeZone(db: Executor, fallback: string): Promise<string> {
+  return (await latestTimeZone(db).executeTakeFirst())?.text_value ?? fallback;
+}
+
+/** getTeamTimeZone and PostgreSQL's snapshot (see currentSnapshot) in one round trip: the page cache needs both. */
+export async function getTeamTimeZoneAndSnapshot(db: Executor, fallback: string): Promise<{ timeZone: string; snapshot: string }> {
+  const row = await db
+    .selectNoFrom((eb) => [sql<string>`pg_current_snapshot()::text`.as('snapshot'), latestTimeZone(eb).as('zone')])
+    .executeTakeFirstOrThrow();
+  return { timeZone: row.zone ?? fallback, snapshot: row.snapshot };
 }
 
 /** A token of the settings' state, for optimistic concurrency: the id of the latest change, 0 before any. */

@@ -46,8 +46,8 @@ const PAGES: Record<string, Visit[]> = {
     'granite-insurance', // ended
   ].map((slug) => ({ path: `/customers/${slug}`, permission: 'read' })),
   'updates.tsx': [{ path: '/updates', permission: 'read' }],
-  'updates_.$weekStart.tsx': [0, 1, 2, 3, 4].map((weeksAgo) => ({
-    // draft, submitted, amended, submitted late, missing
+  'updates_.$weekStart.tsx': [0, 1, 2, 3, 4, 5].map((weeksAgo) => ({
+    // not started, submitted, amended, submitted late, a draft overdue, missing and overdue
     path: `/updates/${addDays(thisWeek, -7 * weeksAgo)}`, permission: 'read',
   })),
   'themes.tsx': [{ path: '/themes', permission: 'read' }],

@@ -22,8 +22,8 @@ describe('the dashboard', () => {
     expect(html).toContain('Intake gate: closed');
     expect(html).toContain('Needs attention');
     expect(html).toContain('>Meridian Health Systems: no fresh metrics since 2026-10-26</a>');
-    // The demo's one missing week.
-    expect(html).toContain('>The weekly update for the week of 2026-10-19 is overdue</a>');
+    // The demo's missing week and its draft never submitted.
+    expect(html).toContain('>2 weekly updates are overdue</a>: the weeks of ');
     expect(html).toContain('>4 candidates</a>: 1 strong, 2 possible, 0 weak fit; 1 not eligible.');
     expect(html).toMatch(/<th scope="row">Lee Lead<\/th><td class="number">2<\/td><td class="number">1<\/td>/);
     // Meridian is due but has not reported since October: the latest week is partial, and its move is taken over
@@ -46,9 +46,9 @@ describe('the dashboard', () => {
   it('counts every overdue week, as /updates lists them, and links each', async () => {
     await app.database.db.deleteFrom('weekly_updates').where('week_start', '=', '2026-11-09').execute();
     const html = await dashboard();
-    expect(html).toContain('>2 weekly updates are overdue</a>: the weeks of ');
-    for (const week of ['2026-11-09', '2026-10-19']) expect(html).toContain(`href="/updates/${week}">${week}</a>`);
+    expect(html).toContain('>3 weekly updates are overdue</a>: the weeks of ');
+    for (const week of ['2026-11-09', '2026-10-19', '2026-10-12']) expect(html).toContain(`href="/updates/${week}">${week}</a>`);
     const updates = await (await app.server.request('/updates', { cookie: cookies.viewer })).text();
-    expect(updates.match(/, overdue</g)).toHaveLength(2);
+    expect(updates.match(/, overdue</g)).toHaveLength(3);
   });
 });

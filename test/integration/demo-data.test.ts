@@ -47,12 +47,12 @@ describe('demo data', () => {
     expect(kinds.map((row) => row.kind)).toEqual(['blocker', 'feedback', 'progress', 'request', 'risk', 'win']);
     expect(await database.db.selectFrom('feedback_themes').select('id').execute()).toHaveLength(2);
     const updates = await database.db.selectFrom('weekly_updates').select(['week_start', 'status', 'submitted_at']).orderBy('week_start').execute();
-    // Submitted late (a Saturday), amended, on time, this week's draft; the week before them is missing.
+    // A draft never submitted, then submitted late (a Saturday), amended, on time; the week before them is missing.
     expect(updates.map((update) => [update.week_start, update.status]).slice(-4)).toEqual([
-      ['2026-10-26', 'submitted'], ['2026-11-02', 'amended'], ['2026-11-09', 'submitted'], ['2026-11-16', 'draft'],
+      ['2026-10-19', 'draft'], ['2026-10-26', 'submitted'], ['2026-11-02', 'amended'], ['2026-11-09', 'submitted'],
     ]);
-    expect(new Date(updates.at(-4)!.submitted_at!).toISOString()).toBe('2026-10-31T16:00:00.000Z');
-    expect(updates.map((update) => update.week_start)).not.toContain('2026-10-19');
+    expect(new Date(updates.at(-3)!.submitted_at!).toISOString()).toBe('2026-10-31T16:00:00.000Z');
+    expect(updates.map((update) => update.week_start)).not.toContain('2026-10-12');
     expect(await database.db.selectFrom('handoffs').select(['outcome', 'receiving_team']).orderBy('outcome').execute()).toEqual([
       { outcome: 'ended', receiving_team: null }, { outcome: 'handed_off', receiving_team: 'Enterprise Success' },
     ]);
