@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { hasUnstorableCharacter } from '~/domain/text';
 import { looseRows } from '~/schemas/bulk-rows';
 import { MAX_ROWS_PER_REQUEST } from '~/schemas/metrics';
 import { withStorableText } from '~/schemas/storable-text';
@@ -58,12 +59,15 @@ export async function parseBulkBody<Schema extends z.ZodType>(
   throw invalidFields(fields);
 }
 
-/** The customer slugs a bulk body names, read leniently: the permission check comes before validation. */
+/**
+ * The customer slugs a bulk body names, read leniently: the permission check comes before validation. Text the
+ * database cannot hold names no customer, and is left to validation.
+ */
 export function slugsInBody(body: unknown, listName: string): string[] {
   const list = (body as Record<string, unknown> | null)?.[listName];
   if (!Array.isArray(list)) return [];
   return list.flatMap((row) => {
     const customer = (row as { customer?: unknown } | null)?.customer;
-    return typeof customer === 'string' ? [customer] : [];
+    return typeof customer === 'string' && !hasUnstorableCharacter(customer) ? [customer] : [];
   });
 }

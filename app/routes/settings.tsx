@@ -13,7 +13,7 @@ import { SETTING_LABELS, SETTING_NAMES, TEAM_TIME_ZONE_KEY, TEAM_TIME_ZONE_LABEL
 import { redirectWithFlash } from '~/http/flash.server';
 import { invariantResponse } from '~/http/responses.server';
 import { listApiTokens, revokeApiToken } from '~/models/api-tokens.server';
-import { recordAudit } from '~/models/audit.server';
+import { recordAudit, type Audited } from '~/models/audit.server';
 import { changeSettings, changeTeamTimeZone, getSettings, listSettingChanges, settingsVersion } from '~/models/settings.server';
 import { ApiTokenActionSchema, type CreateApiTokenSchema } from '~/schemas/api-tokens';
 import { SettingsFormSchema, TimeZoneFormSchema } from '~/schemas/settings';
@@ -59,35 +59,41 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return json({ result: submission.reply(), token: null });
 }
 
-async function changeThresholds(request: Request, context: AppLoadContext, formData: FormData) {
+/** An exec's change of settings: the form parsed by its schema, the change made, the page again with a message. */
+async function changeSettingsWith<Schema extends z.ZodType<{ version: number }>>(
+  request: Request,
+  context: AppLoadContext,
+  formData: FormData,
+  schema: Schema,
+  change: (value: z.infer<Schema>, audited: Audited) => Promise<unknown>,
+  done: (value: z.infer<Schema>) => string,
+) {
   const actor = await requirePermission(request, context, 'changeSettings');
-  const submission = parseForm(formData, SettingsFormSchema);
+  const submission = parseForm(formData, schema);
   if (submission.status !== 'success') return json({ result: submission.reply(), token: null }, { status: 422 });
-  const { version, ...values } = submission.value;
   try {
-    await changeSettings(context.db, { values, version, actor, now: context.now(), ip: context.clientIp });
+    await change(submission.value, { actor, now: context.now(), ip: context.clientIp });
   } catch (error) {
     if (error instanceof AppError) return json({ result: submission.reply(appErrorReply(error, submission.payload)), token: null }, { status: error.status });
     throw error;
   }
-  return redirectWithFlash('/settings', 'Settings saved.', context);
+  return redirectWithFlash('/settings', done(submission.value), context);
 }
 
-async function changeTimeZone(request: Request, context: AppLoadContext, formData: FormData) {
-  const actor = await requirePermission(request, context, 'changeSettings');
-  const submission = parseForm(formData, TimeZoneFormSchema);
-  if (submission.status !== 'success') return json({ result: submission.reply(), token: null }, { status: 422 });
-  const { teamTimeZone, version } = submission.value;
-  try {
-    await changeTeamTimeZone(context.db, {
-      timeZone: teamTimeZone, fallback: context.defaultTeamTimezone, version, actor, now: context.now(), ip: context.clientIp,
-    });
-  } catch (error) {
-    if (error instanceof AppError) return json({ result: submission.reply(appErrorReply(error, submission.payload)), token: null }, { status: error.status });
-    throw error;
-  }
-  return redirectWithFlash('/settings', `The team time zone is ${teamTimeZone}.`, context);
-}
+const changeThresholds = (request: Request, context: AppLoadContext, formData: FormData) =>
+  changeSettingsWith(
+    request, context, formData, SettingsFormSchema,
+    ({ version, ...values }, audited) => changeSettings(context.db, { values, version, ...audited }),
+    () => 'Settings saved.',
+  );
+
+const changeTimeZone = (request: Request, context: AppLoadContext, formData: FormData) =>
+  changeSettingsWith(
+    request, context, formData, TimeZoneFormSchema,
+    ({ teamTimeZone, version }, audited) =>
+      changeTeamTimeZone(context.db, { timeZone: teamTimeZone, fallback: context.defaultTeamTimezone, version, ...audited }),
+    ({ teamTimeZone }) => `The team time zone is ${teamTimeZone}.`,
+  );
 
 const SETTING_ORDER: SettingName[] = ['acceptancePct', 'dauPct', 'iarrUsd', 'capacity', 'staleWindowDays'];
 

@@ -1,3 +1,4 @@
+import { withStorableText } from './storable-text';
 import type { z } from './zod';
 
 /**
@@ -8,9 +9,9 @@ export function looseRows(list: unknown[]): Record<string, unknown>[] {
   return list.map((row) => (row !== null && typeof row === 'object' && !Array.isArray(row) ? (row as Record<string, unknown>) : {}));
 }
 
-/** A row's field when its schema accepts it alone, else undefined. */
+/** A row's field when its schema accepts it alone (text the database can store), else undefined. */
 export function validField<Schema extends z.ZodType>(row: Record<string, unknown>, key: string, schema: Schema): z.infer<Schema> | undefined {
   if (!Object.hasOwn(row, key)) return undefined;
-  const parsed = schema.safeParse(row[key]);
+  const parsed = withStorableText(schema).safeParse(row[key]);
   return parsed.success ? parsed.data : undefined;
 }

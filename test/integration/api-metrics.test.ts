@@ -88,6 +88,10 @@ describe('POST /api/v1/metrics', () => {
     });
     expect(iarr.status).toBe(422);
     expect(Object.keys((await iarr.json()).error.fields).sort()).toEqual(['entries[0].amountUsd', 'entries[1].customer', 'entries[1].externalId']);
+    // A customer the database could not even look up is named by the schema alone, with the rest.
+    const unstorable = await post('/metrics', 'em', { snapshots: [snapshot('nul\u0000slug'), snapshot(customer.slug, { dau: -1 })] });
+    expect(unstorable.status).toBe(422);
+    expect(Object.keys((await unstorable.json()).error.fields).sort()).toEqual(['snapshots[0].customer', 'snapshots[1].dau']);
     expect(await storedSnapshots(customer.id)).toEqual([]);
   });
 
