@@ -30,7 +30,7 @@ describe('the weekly rhythm', () => {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const em = await context.newPage();
     await signInAs(em, app.baseUrl, 'em@demo.test');
-    await em.getByRole('link', { name: 'Weekly updates' }).click();
+    await em.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Weekly updates' }).click();
     await em.getByRole('heading', { level: 1, name: 'Weekly updates' }).waitFor();
     await expectCleanPage(em);
     const thisWeek = weekStartOf(new Date().toISOString().slice(0, 10));
