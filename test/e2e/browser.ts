@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../scripts/demo-data';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -16,6 +16,16 @@ export function launchBrowser(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** Chromium for this test file alone: launched before its tests, closed after them. */
+export function setUpBrowser(): { browser: Browser } {
+  const chrome = {} as { browser: Browser };
+  beforeAll(async () => {
+    chrome.browser = await launchBrowser();
+  });
+  afterAll(() => chrome.browser?.close());
+  return chrome;
 }
 
 /**

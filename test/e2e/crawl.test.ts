@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dateInZone, weekStartOf } from '~/domain/dates';
 import { can, type Permission, type Role } from '~/domain/roles';
 import { setUpAppServer } from './app-server';
-import { expectCleanPage, launchBrowser, signInAs } from './browser';
+import { expectCleanPage, setUpBrowser, signInAs } from './browser';
 
 /**
  * Every page of the app, opened in Chromium by every role at a laptop's and a phone's width, with JavaScript on and
@@ -80,12 +80,7 @@ const WIDTHS = [
 ];
 
 const app = setUpAppServer();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const chrome = setUpBrowser();
 
 it('knows every page route of the app', () => {
   expect(Object.keys(PAGES).sort()).toEqual(pageRoutes());
@@ -142,7 +137,7 @@ describe.concurrent.each([...ROLES, { role: null, email: null }])('as $role', ({
     for (const { name, viewport } of WIDTHS) {
       for (const javaScriptEnabled of [true, false]) {
         if (!javaScriptEnabled && name === 'phone') continue;
-        const context = await browser.newContext({ viewport, javaScriptEnabled });
+        const context = await chrome.browser.newContext({ viewport, javaScriptEnabled });
         const page = await context.newPage();
         if (email) await signInAs(page, app.baseUrl, email);
         contexts.push(context);

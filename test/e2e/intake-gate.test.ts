@@ -1,15 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { setUpAppServer } from './app-server';
-import { expectCleanPage, launchBrowser, signInAs } from './browser';
+import { expectCleanPage, setUpBrowser, signInAs } from './browser';
 
 const app = setUpAppServer();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const chrome = setUpBrowser();
 
 async function gateBanner(page: Page) {
   const banner = page.getByRole('region', { name: /Intake gate/ });
@@ -32,7 +27,7 @@ async function decide(page: Page, decision: string, rationale: string, override?
 
 describe('an exec and the intake gate', () => {
   it('sees an at-risk partner close the gate, approves once it opens, then overrides it with a justification', async () => {
-    const page = await browser.newPage();
+    const page = await chrome.browser.newPage();
     await signInAs(page, app.baseUrl, 'exec@demo.test');
 
     // The demo's at-risk partner closes the gate, and the banner names it with a link.
@@ -83,7 +78,7 @@ describe('an exec and the intake gate', () => {
 
 describe('an EM adding a candidate', () => {
   it('sees a missing answer beside its field, keeps what was typed, and then adds it', async () => {
-    const page = await browser.newPage();
+    const page = await chrome.browser.newPage();
     await signInAs(page, app.baseUrl, 'em@demo.test');
     await page.goto(`${app.baseUrl}/candidates`);
     await page.getByRole('link', { name: 'Add a candidate' }).click();

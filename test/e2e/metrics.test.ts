@@ -1,20 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { weekStartOf } from '~/domain/dates';
 import { setUpAppServer } from './app-server';
-import { expectCleanPage, launchBrowser, signInAs } from './browser';
+import { expectCleanPage, setUpBrowser, signInAs } from './browser';
 
 const app = setUpAppServer();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const chrome = setUpBrowser();
 
 describe('a lead engineer recording a week', () => {
   it('sees the partner’s status and its acceptance chart change', async () => {
-    const page = await browser.newPage();
+    const page = await chrome.browser.newPage();
     await signInAs(page, app.baseUrl, 'lead@demo.test');
     await expectCleanPage(page);
     await page.goto(`${app.baseUrl}/customers/northwind-logistics`);

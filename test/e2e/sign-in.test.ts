@@ -1,19 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setUpAppServer } from './app-server';
-import { expectCleanPage, launchBrowser, signInAs } from './browser';
+import { expectCleanPage, setUpBrowser, signInAs } from './browser';
 
 const app = setUpAppServer();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const chrome = setUpBrowser();
 
 describe('signing in as each demo role', () => {
   it('keeps the sign-in page accessible and shows a wrong password beside the form', async () => {
-    const page = await browser.newPage();
+    const page = await chrome.browser.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
     await page.goto(`${app.baseUrl}/login`);
@@ -33,7 +27,7 @@ describe('signing in as each demo role', () => {
     ['lead@demo.test', 'Lee Lead', 'Lead engineer', false],
     ['viewer@demo.test', 'Vic Viewer', 'Viewer', false],
   ])('%s lands in the shell, sees their name and role, and signs out', async (email, name, roleLabel, managesUsers) => {
-    const context = await browser.newContext();
+    const context = await chrome.browser.newContext();
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
@@ -58,7 +52,7 @@ describe('signing in as each demo role', () => {
   });
 
   it('lets an exec reach the Users page, accessible too, and add a user there', async () => {
-    const context = await browser.newContext();
+    const context = await chrome.browser.newContext();
     const page = await context.newPage();
     await signInAs(page, app.baseUrl, 'exec@demo.test');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();

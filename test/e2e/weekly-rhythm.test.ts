@@ -1,21 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { weekStartOf } from '~/domain/dates';
 import { setUpAppServer } from './app-server';
-import { expectCleanPage, launchBrowser, signInAs } from './browser';
+import { expectCleanPage, setUpBrowser, signInAs } from './browser';
 
 const app = setUpAppServer();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const chrome = setUpBrowser();
 
 describe('the weekly rhythm', () => {
   it('a lead engineer logs a blocker; the EM submits the Friday update from the pre-fill and copies its Markdown', async () => {
     const blocker = `Proxy drops streamed completions (${Date.now()})`;
-    const lead = await browser.newPage();
+    const lead = await chrome.browser.newPage();
     await signInAs(lead, app.baseUrl, 'lead@demo.test');
     await lead.goto(`${app.baseUrl}/customers/halcyon-bank`);
     await lead.getByLabel('Kind', { exact: true }).last().selectOption('blocker');
@@ -27,7 +21,7 @@ describe('the weekly rhythm', () => {
     await expectCleanPage(lead);
     await lead.close();
 
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await chrome.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const em = await context.newPage();
     await signInAs(em, app.baseUrl, 'em@demo.test');
     await em.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Weekly updates' }).click();
