@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 
 /** A `date` column: read as an ISO `YYYY-MM-DD` string (see the type parser in connection.ts). */
 type DateColumn = string;
@@ -152,6 +152,8 @@ export interface ProgressEntriesTable {
   author_id: number;
   created_at: CreatedAt;
   version: Generated<number>;
+  /** The body's words for full-text search, computed by the database. */
+  search_vector: GeneratedAlways<string>;
 }
 
 export interface WeeklyUpdatesTable {

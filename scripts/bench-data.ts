@@ -17,12 +17,24 @@ const WEEKS = 156;
  * Fills an empty, migrated database with a deterministic portfolio, in a handful of set-based statements.
  * Returns the slug of a busy active partner, for the customer page.
  */
+// What log entries talk about, so that a search matches some entries and not all: each subject is 1 in 20 entries.
+const SUBJECTS = [
+  'proxy strips streaming responses', 'SSO group sync for new hires', 'autocomplete slow in the large monorepo',
+  'context from sibling repos is missing', 'rollout reached the second hub', 'CTO praised adoption at the all-hands',
+  'acceptance dropping in the COBOL services', 'password reset for a developer', 'security review of the deployment',
+  'air-gapped install questions', 'training session for the platform group', 'license count above the contract',
+  'chat answers cite the wrong file', 'latency spikes during the morning', 'embedding index rebuild finished',
+  'data residency rules for Europe', 'pilot expanded to payments', 'budget approval for next quarter',
+  'editor extension crashes on start', 'weekly sync moved to Thursdays',
+];
+
 export async function generateBenchData(db: Kysely<DB>, scale: BenchScale, today: string, passwordHash: string) {
   const lastWeek = addDays(weekStartOf(today), -7);
   const firstWeek = addDays(lastWeek, -7 * (WEEKS - 1));
   await sql`insert into users (email, name, role, password_hash)
     select 'lead' || i || '@bench.test', 'Lead ' || i, 'engineer', ${passwordHash} from generate_series(1, 20) i`.execute(db);
-  await sql`insert into users (email, name, role, password_hash) values ('exec@bench.test', 'Bench Exec', 'exec', ${passwordHash})`.execute(db);
+  await sql`insert into users (email, name, role, password_hash)
+    values ('exec@bench.test', 'Bench Exec', 'exec', ${passwordHash}), ('em@bench.test', 'Bench EM', 'em', ${passwordHash})`.execute(db);
   await sql`
     insert into customers (slug, name, stage, lead_engineer_id, approved_at, updated_at)
     select 'customer-' || i, 'Customer ' || lpad(i::text, 5, '0'),
@@ -46,7 +58,7 @@ export async function generateBenchData(db: Kysely<DB>, scale: BenchScale, today
     insert into feedback_themes (name, owning_team) select 'Theme ' || i, 'Team ' || i from generate_series(1, 10) i`.execute(db);
   await sql`
     insert into progress_entries (customer_id, kind, occurred_on, body, theme_id, routed_to, author_id)
-    select c.id, k.kind, ${lastWeek}::date - (i % 1000), 'Entry ' || i,
+    select c.id, k.kind, ${lastWeek}::date - (i % 1000), 'Entry ' || i || ': ' || (array[${sql.join(SUBJECTS)}]::text[])[1 + i % ${SUBJECTS.length}],
            case when k.kind = 'feedback' then (select min(id) from feedback_themes) + i % 10 end,
            case when k.kind = 'request' and i % 2 = 0 then 'support' end,
            (select min(id) from users)

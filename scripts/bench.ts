@@ -13,6 +13,7 @@ import { addDays, dateInZone, weekStartOf } from '~/domain/dates';
 import { commitImport } from '~/models/csv-import.server';
 import { loadCustomerPage } from '~/models/customer-page.server';
 import { loadDashboard } from '~/models/dashboard.server';
+import { search } from '~/models/search.server';
 import { ProgressFilterSchema } from '~/schemas/progress';
 import { openDatabase, openPostgres, type Database } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
@@ -81,12 +82,12 @@ function rssMiB(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
 }
 
-async function signIn(url: string): Promise<string> {
+async function signIn(url: string, email = 'exec@bench.test'): Promise<string> {
   const response = await fetch(`${url}/login`, {
     method: 'POST',
     redirect: 'manual',
     headers: { Origin: url, 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email: 'exec@bench.test', password: PASSWORD }),
+    body: new URLSearchParams({ email, password: PASSWORD }),
   });
   const cookie = response.headers.get('Set-Cookie')?.split(';')[0];
   if (response.status !== 302 || !cookie) throw new Error(`Bench sign-in failed: ${response.status}`);
@@ -181,6 +182,8 @@ async function benchScale(factor: number, passwordHash: string) {
     const sql = {
       dashboard: await sqlAlone(() => loadDashboard(opened.db, today)),
       customer: await sqlAlone(() => loadCustomerPage(opened.db, { slug, today, timeZone: 'UTC', progressFilter: ProgressFilterSchema.parse({}) })),
+      // Two words of one subject (1 entry in 20 has them), and a customer name's part.
+      search: await sqlAlone(() => search(opened.db, 'sibling repos')),
     };
     let importMs: number | null = null;
     if (factor === 1) {
@@ -197,7 +200,12 @@ async function benchScale(factor: number, passwordHash: string) {
       const cookie = await signIn(server.url);
       const dashboard = await measureHttp(server.url, cookie, '/', server.child.pid!, commit);
       const customer = await measureHttp(server.url, cookie, `/customers/${slug}`, server.child.pid!, commit);
-      return { factor, scale, generation, sql, importMs, dashboard, customer };
+      // The EM's and a lead engineer's homes, each view the first after a commit where the bench can commit.
+      const homes = {
+        em: await loadOneByOne(server.url, await signIn(server.url, 'em@bench.test'), '/', SEQUENTIAL_REQUESTS, commit),
+        lead: await loadOneByOne(server.url, await signIn(server.url, 'lead1@bench.test'), '/', SEQUENTIAL_REQUESTS, commit),
+      };
+      return { factor, scale, generation, sql, importMs, dashboard, customer, homes };
     } finally {
       await committer?.end();
       const exited = new Promise((resolve) => server.child.once('exit', resolve));
@@ -234,6 +242,12 @@ for (const page of ['dashboard', 'customer'] as const) {
   row('HTTP p50 / SQL p50', (result) => result[page].one.p50 / result.sql[page], (value) => value.toFixed(2));
   row('HTTP p50 after a commit / SQL p50', (result) => (result[page].afterCommit ? result[page].afterCommit.p50 / result.sql[page] : undefined), (value) => value.toFixed(2));
 }
+const both = (label: string, pick: (result: typeof one) => number) =>
+  console.log(`| ${label} | ${ms(pick(one))} | ${ms(pick(ten))} | ${(pick(ten) / pick(one)).toFixed(2)} |`);
+both('search ("sibling repos"): SQL alone p50', (result) => result.sql.search);
+const eachView = serverUrl ? ', each after a commit' : '';
+both(`home (EM): HTTP p50, one at a time${eachView}`, (result) => result.homes.em.p50);
+both(`home (lead engineer): HTTP p50, one at a time${eachView}`, (result) => result.homes.lead.p50);
 console.log(`| server RSS, peak under load | ${Math.max(one.dashboard.peakRss, one.customer.peakRss).toFixed(0)} MiB | ${Math.max(ten.dashboard.peakRss, ten.customer.peakRss).toFixed(0)} MiB | |`);
 console.log(`| 10,000-row CSV import | ${ms(one.importMs!)} | | |`);
 console.log(`| dashboard JavaScript (gzip) | ${dashboardJsKiB().toFixed(1)} KiB | | |`);

@@ -9,6 +9,7 @@ const NAV: { to: string; label: string; visible?: (role: Role) => boolean }[] = 
   { to: '/partners', label: 'Partners' },
   { to: '/candidates', label: 'Candidates' },
   { to: '/updates', label: 'Weekly updates' },
+  { to: '/requests', label: 'Blockers & requests' },
   { to: '/themes', label: 'Feedback' },
   { to: '/settings', label: 'Settings' },
   { to: '/users', label: 'Users', visible: (role) => can(role, 'manageUsers') },
@@ -37,6 +38,12 @@ export function AppShell({ user, flash, children }: { user: ShellUser; flash: st
             ))}
           </ul>
         </nav>
+        <Form method="get" action="/search" role="search" className="header-search">
+          <label htmlFor="header-search" className="visually-hidden">
+            Search customers and log entries
+          </label>
+          <input id="header-search" name="q" type="search" placeholder="Search" />
+        </Form>
         <div className="whoami">
           <span>
             <span className="whoami-name">{user.name}</span>{' '}

@@ -61,12 +61,12 @@ function iarrRealizedBy(eb: ExpressionBuilder<DB, 'customers'>, date: string) {
 }
 
 /**
- * Customers of the given stages (or the one slug) with their lead engineer, latest and previous snapshots with
+ * Customers of the given stages (or the one slug, or one lead engineer's) with their lead engineer, latest and previous snapshots with
  * week_start ≤ today, iARR realized by today and a week before, and their health: one query, whatever their number.
  */
 export async function listCustomerOverviews(
   db: Executor,
-  options: { today: string; settings: Settings; stages?: Stage[]; slug?: string },
+  options: { today: string; settings: Settings; stages?: Stage[]; slug?: string; leadEngineerId?: number },
 ): Promise<CustomerOverview[]> {
   let query = db
     .selectFrom('customers')
@@ -98,6 +98,7 @@ export async function listCustomerOverviews(
     .orderBy('customers.name');
   if (options.stages) query = query.where('customers.stage', 'in', options.stages);
   if (options.slug) query = query.where('customers.slug', '=', options.slug);
+  if (options.leadEngineerId) query = query.where('customers.lead_engineer_id', '=', options.leadEngineerId);
   const rows = await query.execute();
   return rows.map((row) => {
     const latest = toSnapshot(row);

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { AppError } from '~/domain/app-error';
+import { addDays } from '~/domain/dates';
 import { isResolvable, type ProgressKind } from '~/domain/progress';
 import type { ProgressEntryInput } from '~/schemas/progress';
 import { recordAudit, type Audited } from './audit.server';
@@ -128,4 +129,57 @@ export async function listProgress(db: Executor, customerId: number, filter: Pro
 /** Every feedback theme with its owning team, by name: what a feedback entry picks from. */
 export async function listThemeNames(db: Executor) {
   return db.selectFrom('feedback_themes').select(['name', 'owning_team']).orderBy('name').execute();
+}
+
+// A page the EM can still read through; more than this asks for a filter.
+const OPEN_ITEMS_SHOWN = 500;
+
+export type OpenItemsFilter = { customer?: string; kind?: 'blocker' | 'request'; routedTo?: string; olderThanDays?: number };
+
+/**
+ * Every open blocker and request across customers, oldest first, filtered; with the open requests counted by where
+ * they were routed (null: kept by the team) and the customers that have any, over all of them. Three queries,
+ * whatever the number of customers.
+ */
+export async function listOpenItems(db: Executor, filter: OpenItemsFilter, today: string) {
+  const open = db
+    .selectFrom('progress_entries as entry')
+    .innerJoin('customers', 'customers.id', 'entry.customer_id')
+    .where('entry.kind', 'in', ['blocker', 'request'])
+    .where('entry.resolved_at', 'is', null);
+  let items = open
+    .innerJoin('users as author', 'author.id', 'entry.author_id')
+    .select([
+      'entry.id', 'entry.kind', 'entry.occurred_on', 'entry.body', 'entry.routed_to', 'entry.version',
+      'customers.slug as customer', 'customers.name as customer_name', 'customers.lead_engineer_id', 'author.name as author',
+    ]);
+  if (filter.customer) items = items.where('customers.slug', '=', filter.customer);
+  if (filter.kind) items = items.where('entry.kind', '=', filter.kind);
+  if (filter.routedTo === 'none') items = items.where('entry.routed_to', 'is', null);
+  else if (filter.routedTo) items = items.where('entry.routed_to', '=', filter.routedTo);
+  if (filter.olderThanDays) items = items.where('entry.occurred_on', '<=', addDays(today, -filter.olderThanDays));
+  const [rows, destinations, customers] = await Promise.all([
+    items.orderBy('entry.occurred_on').orderBy('entry.id').limit(OPEN_ITEMS_SHOWN).execute(),
+    open
+      .select((eb) => ['entry.routed_to', eb.fn.countAll<number>().as('requests')])
+      .where('entry.kind', '=', 'request')
+      .groupBy('entry.routed_to')
+      .orderBy('requests', 'desc')
+      .orderBy('entry.routed_to')
+      .execute(),
+    open.select(['customers.slug', 'customers.name']).distinct().orderBy('customers.name').execute(),
+  ]);
+  return { items: rows, destinations, customers };
+}
+
+/** The customer of a log entry (its id and lead engineer), for the permission check; a 404 when there is none. */
+export async function findProgressEntryCustomer(db: Executor, entryId: number) {
+  const customer = await db
+    .selectFrom('progress_entries as entry')
+    .innerJoin('customers', 'customers.id', 'entry.customer_id')
+    .select(['customers.id', 'customers.lead_engineer_id'])
+    .where('entry.id', '=', entryId)
+    .executeTakeFirst();
+  if (!customer) throw new AppError({ status: 404, code: 'not_found', message: 'There is no such log entry.' });
+  return customer;
 }

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
 import { describeGateReason } from '~/components/describe-gate-reason';
+import { RoleHome } from '~/components/home/role-home';
 import { ErrorPage } from '~/components/error-page';
 import { NorthStar } from '~/components/dashboard/north-star';
 import { PartnerTable } from '~/components/dashboard/partner-table';
@@ -10,6 +11,7 @@ import { IntakeGateBanner } from '~/components/intake-gate-banner';
 import type { PageHandle } from '~/http/page-cache.server';
 import { teamToday } from '~/http/team-date.server';
 import { loadDashboard } from '~/models/dashboard.server';
+import { loadHome } from '~/models/home.server';
 import { readThroughSnapshot } from '~/models/snapshot-cache.server';
 import { ScrollTable } from '~/components/scroll-table';
 
@@ -18,17 +20,24 @@ export const meta: MetaFunction = () => [{ title: 'Dashboard · Strat Tracker' }
 export const handle: PageHandle = { reusablePage: true };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, 'read');
+  const user = await requirePermission(request, context, 'read');
   const today = teamToday(context);
-  return readThroughSnapshot(context.db, `dashboard ${today}`, (db) => loadDashboard(db, today));
+  // The portfolio is the same for everyone: shared through the snapshot cache; the home is the person's own.
+  const [dashboard, home] = await Promise.all([
+    readThroughSnapshot(context.db, `dashboard ${today}`, (db) => loadDashboard(db, today)),
+    loadHome(context.db, user, today),
+  ]);
+  return { ...dashboard, home };
 }
 
 export default function Dashboard() {
-  const { today, gate, names, thresholds, partners, northStar, pipeline, alerts, leadLoads } = useLoaderData<typeof loader>();
+  const { today, gate, names, thresholds, partners, northStar, pipeline, alerts, leadLoads, home } = useLoaderData<typeof loader>();
   const alertCount = alerts.stale.length + alerts.overdueUpdates.length;
   return (
     <>
       <h1>Dashboard</h1>
+      <RoleHome home={home} />
+      <h2 className="portfolio-title">The portfolio</h2>
       <IntakeGateBanner gate={gate} partners={names} />
       {alertCount > 0 ? (
         <section className="card alerts" aria-labelledby="alerts-title">

@@ -24,7 +24,7 @@ type Row = { slug: string; name: string; stage: string; relatedMarket: string | 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'read');
   const requested = new URL(request.url).searchParams.get('sort');
-  const sort: Sort = requested && requested in SORTS ? (requested as Sort) : 'score';
+  const sort: Sort = requested && Object.hasOwn(SORTS, requested) ? (requested as Sort) : 'score';
   const { gate, names } = await loadIntakeGate(context.db, teamToday(context));
   const rows: Row[] = (await listCandidateRows(context.db)).map(({ answers, ...row }) => ({
     ...row,

@@ -91,3 +91,13 @@ export const ProgressFilterSchema = z.object({
   // How many of the latest matching entries to show: a page at a time, as the reader asks for more.
   shown: decimalParam.pipe(z.number().min(1).max(MAX_SHOWN_ENTRIES)).catch(LOG_PAGE).default(LOG_PAGE),
 });
+
+export const OPEN_ITEM_AGES = [7, 14, 30] as const;
+
+/** The filters of /requests, from its search parameters; anything unknown is no filter. */
+export const OpenItemsFilterSchema = z.object({
+  customer: z.string().trim().min(1).max(200).optional().catch(undefined),
+  kind: z.enum(['blocker', 'request']).optional().catch(undefined),
+  routedTo: z.string().trim().min(1).max(200).optional().catch(undefined),
+  olderThanDays: decimalParam.pipe(z.union(OPEN_ITEM_AGES.map((days) => z.literal(days)))).optional().catch(undefined),
+});

@@ -51,6 +51,15 @@ const PAGES: Record<string, Visit[]> = {
     path: `/updates/${addDays(thisWeek, -7 * weeksAgo)}`, permission: 'read',
   })),
   'themes.tsx': [{ path: '/themes', permission: 'read' }],
+  'requests.tsx': [
+    { path: '/requests', permission: 'read' },
+    { path: '/requests?kind=request&routedTo=support&olderThanDays=7', permission: 'read' },
+  ],
+  'search.tsx': [
+    { path: '/search', permission: 'read' },
+    { path: '/search?q=proxy%20streaming', permission: 'read' },
+    { path: '/search?q=halcyon', permission: 'read' },
+  ],
   'settings.tsx': [{ path: '/settings', permission: 'read' }],
   'users.tsx': [{ path: '/users', permission: 'manageUsers' }],
   'audit.tsx': [{ path: '/audit', permission: 'readAudit' }],

@@ -153,11 +153,19 @@ const ENDPOINTS: Endpoint[] = [
     name: 'POST /updates/:weekStart', method: 'POST', path: () => week.map((value) => `/updates/${encodeSegment(value)}`),
     body: () => form({ intent: formField('save', 'submit'), version: formField('1'), progress: formField('p'), blockers: formField('b'), upcoming: formField('u') }),
   },
+  {
+    name: 'POST /requests', method: 'POST', path: fixed('/requests'),
+    body: () => form({ intent: formField('resolve-entry'), entryId: formField('1', '999999'), version: formField('1'), resolutionNote: formField('Done') }),
+  },
+  { name: 'GET /api/v1/search', method: 'GET', path: () => hostileText.map((q) => `/api/v1/search?q=${encodeSegment(q)}`) },
   { name: 'POST /partners', method: 'POST', path: fixed('/partners'), body: () => form({ intent: formField('assign-lead'), slug: formField('x'), version: formField('1'), email: formField('a@b.test') }) },
   { name: 'POST /import', method: 'POST', path: fixed('/import'), body: () => form({ intent: formField('commit', 'preview'), kind: formField('snapshots', 'iarr'), csv: formField('customer,weekStart\nx,y') }) },
   {
     name: 'GET pages with filters', method: 'GET',
-    path: () => fc.tuple(fc.constantFrom('/audit', `/customers/${slugs.active}`, '/import', '/updates', '/candidates'), fc.dictionary(fc.constantFrom('entity', 'actor', 'from', 'to', 'before', 'kind', 'state', 'shown', 'imported'), hostileText, { maxKeys: 4 }))
+    path: () => fc.tuple(
+      fc.constantFrom('/audit', `/customers/${slugs.active}`, '/import', '/updates', '/candidates', '/requests', '/search'),
+      fc.dictionary(fc.constantFrom('entity', 'actor', 'from', 'to', 'before', 'kind', 'state', 'shown', 'imported', 'customer', 'routedTo', 'olderThanDays', 'q'), hostileText, { maxKeys: 4 }),
+    )
       .map(([path, query]) => `${path}?${new URLSearchParams(query)}`),
   },
 ];

@@ -17,7 +17,7 @@ export function SnapshotForm({ currentWeek, recordedWeeks }: { currentWeek: stri
   const weekRecordedMeanwhile = useIntentRefusal('record-snapshot') === 'week_recorded';
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
-      <h3>Record a week</h3>
+      <h3 id="record-week">Record a week</h3>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="record-snapshot" />
       <InputField label="Week starting (a Monday)" meta={fields.weekStart} type="date" />

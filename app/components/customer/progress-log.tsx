@@ -54,8 +54,8 @@ function showMore({ kind, state, shown }: { kind?: string; state?: string; shown
   return params;
 }
 
-/** Resolves an open blocker or request with a note. */
-function ResolveForm({ entry }: { entry: ProgressEntry }) {
+/** Resolves an open blocker or request with a note (the page's action takes intent `resolve-entry`). */
+export function ResolveForm({ entry }: { entry: { id: number; version: number } }) {
   const intent = 'resolve-entry';
   const lastResult = useIntentReply(intent);
   const mine = lastResult?.initialValue?.entryId === String(entry.id);

@@ -1,0 +1,75 @@
+import { sql } from 'kysely';
+import { weekStartOf } from '~/domain/dates';
+import { assessFramework } from '~/domain/framework';
+import type { SignedInUser } from '~/domain/roles';
+import { updateDueOn, type UpdateStatus } from '~/domain/weekly-update';
+import { listCandidateRows, listCustomerOverviews } from './customers.server';
+import type { Executor } from './db.server';
+import { listOpenItems } from './progress.server';
+import { getSettings } from './settings.server';
+
+const LATEST_ENTRIES = 3;
+
+/** A lead engineer's partners: status, whether this week is recorded, open blockers and requests, the latest entries. */
+async function myPartners(db: Executor, userId: number, today: string) {
+  const thisWeek = weekStartOf(today);
+  const partners = await listCustomerOverviews(db, { today, settings: await getSettings(db), stages: ['active'], leadEngineerId: userId });
+  const ids = partners.map((partner) => partner.id);
+  const entries = ids.length === 0 ? [] : await sql<{ customer_id: number; kind: string; occurred_on: string; body: string; open: boolean; open_items: number }>`
+    select customer_id, kind, occurred_on, body, open, open_items from (
+      select customer_id, kind, occurred_on, body,
+             kind in ('blocker', 'request') and resolved_at is null as open,
+             count(*) filter (where kind in ('blocker', 'request') and resolved_at is null) over (partition by customer_id)::int as open_items,
+             row_number() over (partition by customer_id order by occurred_on desc, id desc) as place
+      from progress_entries where customer_id = any(${ids}::bigint[])
+    ) ranked where place <= ${LATEST_ENTRIES} order by customer_id, place`.execute(db).then((result) => result.rows);
+  return partners.map((partner) => {
+    const own = entries.filter((entry) => entry.customer_id === partner.id);
+    return {
+      slug: partner.slug, name: partner.name, status: partner.health.status,
+      weekRecorded: partner.latest?.weekStart === thisWeek, openItems: own[0]?.open_items ?? 0,
+      latest: own.map(({ kind, occurred_on, body, open }) => ({ kind, occurredOn: occurred_on, body, open })),
+    };
+  });
+}
+
+/** The EM's week: this week's update, the partners without this week's snapshot, open blockers, routed requests. */
+async function emWeek(db: Executor, today: string) {
+  const thisWeek = weekStartOf(today);
+  const [update, partners, open] = await Promise.all([
+    db.selectFrom('weekly_updates').select(['status']).where('week_start', '=', thisWeek).executeTakeFirst(),
+    listCustomerOverviews(db, { today, settings: await getSettings(db), stages: ['active'] }),
+    listOpenItems(db, { kind: 'blocker' }, today),
+  ]);
+  return {
+    week: { weekStart: thisWeek, status: (update?.status ?? 'missing') as UpdateStatus, dueOn: updateDueOn(thisWeek) },
+    unrecorded: partners.filter((partner) => partner.latest?.weekStart !== thisWeek).map(({ slug, name }) => ({ slug, name })),
+    blockers: open.items.map(({ id, customer, customer_name, occurred_on, body }) => ({ id, customer, customerName: customer_name, occurredOn: occurred_on, body })),
+    destinations: open.destinations,
+  };
+}
+
+/** Candidates waiting for an exec's decision, best fit first, with their eligibility. */
+async function waitingCandidates(db: Executor) {
+  const rows = await listCandidateRows(db);
+  return rows
+    .filter((row) => row.stage === 'candidate')
+    .map(({ slug, name, answers }) => ({ slug, name, assessment: answers && assessFramework(answers) }))
+    .sort((a, b) => (b.assessment?.score ?? -1) - (a.assessment?.score ?? -1) || a.name.localeCompare(b.name));
+}
+
+/** What the signed-in person sees first on the dashboard: their own work, by role. */
+export async function loadHome(db: Executor, user: SignedInUser, today: string) {
+  switch (user.role) {
+    case 'engineer':
+      return { role: 'engineer' as const, partners: await myPartners(db, user.id, today) };
+    case 'em':
+      return { role: 'em' as const, ...(await emWeek(db, today)) };
+    case 'exec':
+      return { role: 'exec' as const, candidates: await waitingCandidates(db) };
+    case 'viewer':
+      return { role: 'viewer' as const };
+  }
+}
+
+export type Home = Awaited<ReturnType<typeof loadHome>>;
