@@ -38,7 +38,7 @@ export function AppShell({ user, flash, children }: { user: ShellUser; flash: st
             ))}
           </ul>
         </nav>
-        <Form method="get" action="/search" role="search" className="header-search">
+        <Form method="get" action="/search" role="search" aria-label="Quick search" className="header-search">
           <label htmlFor="header-search" className="visually-hidden">
             Search customers and log entries
           </label>

@@ -9,6 +9,10 @@ import { listOpenItems } from './progress.server';
 import { getSettings } from './settings.server';
 
 const LATEST_ENTRIES = 3;
+// The oldest open blockers on the EM's home; /requests has them all.
+const HOME_BLOCKERS = 10;
+// The best-fitting candidates on the exec's home; /candidates has them all.
+const HOME_CANDIDATES = 10;
 
 /** A lead engineer's partners: status, whether this week is recorded, open blockers and requests, the latest entries. */
 async function myPartners(db: Executor, userId: number, today: string) {
@@ -44,18 +48,21 @@ async function emWeek(db: Executor, today: string) {
   return {
     week: { weekStart: thisWeek, status: (update?.status ?? 'missing') as UpdateStatus, dueOn: updateDueOn(thisWeek) },
     unrecorded: partners.filter((partner) => partner.latest?.weekStart !== thisWeek).map(({ slug, name }) => ({ slug, name })),
-    blockers: open.items.map(({ id, customer, customer_name, occurred_on, body }) => ({ id, customer, customerName: customer_name, occurredOn: occurred_on, body })),
+    openBlockers: open.items.length,
+    blockers: open.items
+      .slice(0, HOME_BLOCKERS)
+      .map(({ id, customer, customer_name, occurred_on, body }) => ({ id, customer, customerName: customer_name, occurredOn: occurred_on, body })),
     destinations: open.destinations,
   };
 }
 
-/** Candidates waiting for an exec's decision, best fit first, with their eligibility. */
+/** Candidates waiting for an exec's decision, best fit first, with their eligibility: the first few, and how many. */
 async function waitingCandidates(db: Executor) {
-  const rows = await listCandidateRows(db);
-  return rows
+  const waiting = (await listCandidateRows(db))
     .filter((row) => row.stage === 'candidate')
     .map(({ slug, name, answers }) => ({ slug, name, assessment: answers && assessFramework(answers) }))
     .sort((a, b) => (b.assessment?.score ?? -1) - (a.assessment?.score ?? -1) || a.name.localeCompare(b.name));
+  return { waiting: waiting.length, candidates: waiting.slice(0, HOME_CANDIDATES) };
 }
 
 /** What the signed-in person sees first on the dashboard: their own work, by role. */
@@ -66,7 +73,7 @@ export async function loadHome(db: Executor, user: SignedInUser, today: string) 
     case 'em':
       return { role: 'em' as const, ...(await emWeek(db, today)) };
     case 'exec':
-      return { role: 'exec' as const, candidates: await waitingCandidates(db) };
+      return { role: 'exec' as const, ...(await waitingCandidates(db)) };
     case 'viewer':
       return { role: 'viewer' as const };
   }

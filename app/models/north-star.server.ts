@@ -34,23 +34,24 @@ export async function northStarReporting(db: Executor, options: { today: string;
         offset 0
       ) s
       where c.stage in ('active', 'handed_off')
+    ),
+    -- Who was due to report each week (a partner by the week's end, not exited before it began), and who of them did.
+    due as (
+      select weeks.week_start::date as week_start, count(*)::int as expected, count(reported.customer_id)::int as reported
+      from generate_series(${first}::date, ${last}::date, interval '7 days') as weeks(week_start)
+      join customers c on c.stage in ('active', 'handed_off') and c.approved_at::date <= weeks.week_start::date + 6
+      left join handoffs h on h.customer_id = c.id
+      left join partner_weeks reported on reported.customer_id = c.id and reported.week_start = weeks.week_start::date
+      where h.exited_on is null or h.exited_on >= weeks.week_start::date
+      group by weeks.week_start
     )
     select weeks.week_start::date as week_start,
            coalesce(sum(pw.dau), 0)::int as total_dau,
            coalesce(jsonb_object_agg(pw.slug, pw.dau) filter (where pw.slug is not null), '{}'::jsonb) as by_customer,
-           due.expected, due.reported
+           coalesce(due.expected, 0) as expected, coalesce(due.reported, 0) as reported
     from generate_series(${first}::date, ${last}::date, interval '7 days') as weeks(week_start)
     left join partner_weeks pw on pw.week_start = weeks.week_start::date
-    cross join lateral (
-      select count(*)::int as expected,
-             count(*) filter (where exists (
-               select 1 from partner_weeks reported where reported.customer_id = c.id and reported.week_start = weeks.week_start::date
-             ))::int as reported
-      from customers c
-      left join handoffs h on h.customer_id = c.id
-      where c.stage in ('active', 'handed_off') and c.approved_at::date <= weeks.week_start::date + 6
-        and (h.exited_on is null or h.exited_on >= weeks.week_start::date)
-    ) due
+    left join due on due.week_start = weeks.week_start::date
     group by weeks.week_start, due.expected, due.reported
     order by weeks.week_start`.execute(db);
   return rows.map((row) => ({

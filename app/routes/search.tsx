@@ -27,7 +27,7 @@ export default function Search() {
   return (
     <>
       <h1>Search</h1>
-      <Form method="get" role="search" className="inline filters">
+      <Form method="get" role="search" aria-label="Search again" className="inline filters">
         <div>
           <label htmlFor="search-q">Customers and log entries</label>
           <input

@@ -17,10 +17,11 @@ type EmHome = {
   role: 'em';
   week: { weekStart: string; status: UpdateStatus; dueOn: string };
   unrecorded: { slug: string; name: string }[];
+  openBlockers: number;
   blockers: { id: number; customer: string; customerName: string; occurredOn: string; body: string }[];
   destinations: { routed_to: string | null; requests: number }[];
 };
-type ExecHome = { role: 'exec'; candidates: { slug: string; name: string; assessment: FrameworkAssessment | null }[] };
+type ExecHome = { role: 'exec'; waiting: number; candidates: { slug: string; name: string; assessment: FrameworkAssessment | null }[] };
 type ViewerHome = { role: 'viewer' };
 
 const excerpt = (body: string) => (body.length > 120 ? `${body.slice(0, 117)}…` : body);
@@ -74,7 +75,7 @@ function EmWeek({ home }: { home: EmHome }) {
           </span>
         ))}
       </p>
-      <h3>{`Open blockers (${home.blockers.length})`}</h3>
+      <h3>{`Open blockers (${home.openBlockers})`}</h3>
       {home.blockers.length === 0 ? (
         <p className="notice">No open blockers.</p>
       ) : (
@@ -85,6 +86,11 @@ function EmWeek({ home }: { home: EmHome }) {
               {` (since ${formatDate(blocker.occurredOn)}): ${excerpt(blocker.body)}`}
             </li>
           ))}
+          {home.openBlockers > home.blockers.length ? (
+            <li>
+              <Link to="/requests?kind=blocker">{`All ${home.openBlockers} open blockers`}</Link>
+            </li>
+          ) : null}
         </ul>
       )}
       <h3>Open requests by destination</h3>
@@ -121,6 +127,11 @@ function WaitingCandidates({ home }: { home: ExecHome }) {
                 : ' · no framework answers yet'}
             </li>
           ))}
+          {home.waiting > home.candidates.length ? (
+            <li>
+              <Link to="/candidates">{`All ${home.waiting} candidates`}</Link>
+            </li>
+          ) : null}
         </ul>
       )}
     </section>
