@@ -8,10 +8,11 @@ import { appErrorReply } from '~/components/field';
 import { FilterSelect } from '~/components/filter-select';
 import { countOf, formatDate } from '~/components/format';
 import { Markdown } from '~/components/markdown';
+import { destinationLabel, RequestDestinations } from '~/components/request-destinations';
 import { ScrollTable } from '~/components/scroll-table';
 import { AppError } from '~/domain/app-error';
 import { daysBetween } from '~/domain/dates';
-import { describeRouting, PROGRESS_KIND_LABELS } from '~/domain/progress';
+import { PROGRESS_KIND_LABELS } from '~/domain/progress';
 import { canLogProgressFor } from '~/domain/roles';
 import { redirectWithFlash } from '~/http/flash.server';
 import { readForm } from '~/http/forms.server';
@@ -55,8 +56,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirectWithFlash(`/requests${new URL(request.url).search}`, 'Resolved, with your note.', context);
 }
 
-const destinationLabel = (routedTo: string | null) => (routedTo === null ? 'kept by the team' : describeRouting(routedTo));
-
 /** Every open blocker and request across customers, oldest first: what the team waits on, and what it routed where. */
 export default function Requests() {
   const { filter, destinations, customers, items } = useLoaderData<typeof loader>();
@@ -66,19 +65,7 @@ export default function Requests() {
       <h1>Open blockers and requests</h1>
       <section className="card" aria-labelledby="destinations-title">
         <h2 id="destinations-title">Open requests by destination</h2>
-        {destinations.length === 0 ? (
-          <p className="notice">No open requests.</p>
-        ) : (
-          <ul>
-            {destinations.map((row) => (
-              <li key={row.routed_to ?? 'none'}>
-                <Link to={`/requests?kind=request&routedTo=${encodeURIComponent(row.routed_to ?? 'none')}`}>
-                  {`${countOf(row.requests, 'request')} ${row.routed_to === null ? '' : 'routed to '}${destinationLabel(row.routed_to)}`}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
+        <RequestDestinations destinations={destinations} />
       </section>
       <Form method="get" className="inline filters">
         <FilterSelect id="requests-customer" name="customer" label="Customer" value={filter.customer} anyLabel="Every customer"

@@ -1,10 +1,11 @@
 import { Link } from '@remix-run/react';
 import type { FrameworkAssessment } from '~/domain/framework';
-import { PROGRESS_KIND_LABELS, describeRouting, type ProgressKind } from '~/domain/progress';
+import { PROGRESS_KIND_LABELS, type ProgressKind } from '~/domain/progress';
 import { UPDATE_STATUS_LABELS, type UpdateStatus } from '~/domain/weekly-update';
 import type { HealthStatus } from '~/domain/customer-health';
 import { STATUS_LABELS } from '../customer-health-table';
 import { countOf, formatDate } from '../format';
+import { RequestDestinations, type RequestDestination } from '../request-destinations';
 
 type EngineerHome = {
   role: 'engineer';
@@ -19,7 +20,7 @@ type EmHome = {
   unrecorded: { slug: string; name: string }[];
   openBlockers: number;
   blockers: { id: number; customer: string; customerName: string; occurredOn: string; body: string }[];
-  destinations: { routed_to: string | null; requests: number }[];
+  destinations: RequestDestination[];
 };
 type ExecHome = { role: 'exec'; waiting: number; candidates: { slug: string; name: string; assessment: FrameworkAssessment | null }[] };
 type ViewerHome = { role: 'viewer' };
@@ -94,19 +95,7 @@ function EmWeek({ home }: { home: EmHome }) {
         </ul>
       )}
       <h3>Open requests by destination</h3>
-      {home.destinations.length === 0 ? (
-        <p className="notice">No open requests.</p>
-      ) : (
-        <ul>
-          {home.destinations.map((row) => (
-            <li key={row.routed_to ?? 'none'}>
-              <Link to={`/requests?kind=request&routedTo=${encodeURIComponent(row.routed_to ?? 'none')}`}>
-                {`${countOf(row.requests, 'request')} ${row.routed_to === null ? 'kept by the team' : `routed to ${describeRouting(row.routed_to)}`}`}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
+      <RequestDestinations destinations={home.destinations} />
     </section>
   );
 }
