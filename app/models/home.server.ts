@@ -43,15 +43,13 @@ async function emWeek(db: Executor, today: string) {
   const [update, partners, open] = await Promise.all([
     db.selectFrom('weekly_updates').select(['status']).where('week_start', '=', thisWeek).executeTakeFirst(),
     listCustomerOverviews(db, { today, settings: await getSettings(db), stages: ['active'] }),
-    listOpenItems(db, { kind: 'blocker' }, today),
+    listOpenItems(db, { kind: 'blocker' }, today, HOME_BLOCKERS),
   ]);
   return {
     week: { weekStart: thisWeek, status: (update?.status ?? 'missing') as UpdateStatus, dueOn: updateDueOn(thisWeek) },
     unrecorded: partners.filter((partner) => partner.latest?.weekStart !== thisWeek).map(({ slug, name }) => ({ slug, name })),
-    openBlockers: open.items.length,
-    blockers: open.items
-      .slice(0, HOME_BLOCKERS)
-      .map(({ id, customer, customer_name, occurred_on, body }) => ({ id, customer, customerName: customer_name, occurredOn: occurred_on, body })),
+    openBlockers: open.matching,
+    blockers: open.items.map(({ id, customer, customer_name, occurred_on, body }) => ({ id, customer, customerName: customer_name, occurredOn: occurred_on, body })),
     destinations: open.destinations,
   };
 }

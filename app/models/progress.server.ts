@@ -136,40 +136,47 @@ const OPEN_ITEMS_SHOWN = 500;
 
 export type OpenItemsFilter = { customer?: string; kind?: 'blocker' | 'request'; routedTo?: string; olderThanDays?: number };
 
-/**
- * Every open blocker and request across customers, oldest first, filtered; with the open requests counted by where
- * they were routed (null: kept by the team) and the customers that have any, over all of them. Three queries,
- * whatever the number of customers.
- */
-export async function listOpenItems(db: Executor, filter: OpenItemsFilter, today: string) {
-  const open = db
+const openItems = (db: Executor) =>
+  db
     .selectFrom('progress_entries as entry')
     .innerJoin('customers', 'customers.id', 'entry.customer_id')
     .where('entry.kind', 'in', ['blocker', 'request'])
     .where('entry.resolved_at', 'is', null);
-  let items = open
+
+/**
+ * The open blockers and requests across customers that match the filter, oldest first, the first `limit` of them
+ * with how many match in all; and the open requests counted by where they were routed (null: kept by the team),
+ * over all of them. Two queries, whatever the number of customers.
+ */
+export async function listOpenItems(db: Executor, filter: OpenItemsFilter, today: string, limit = OPEN_ITEMS_SHOWN) {
+  let items = openItems(db)
     .innerJoin('users as author', 'author.id', 'entry.author_id')
-    .select([
+    .select((eb) => [
       'entry.id', 'entry.kind', 'entry.occurred_on', 'entry.body', 'entry.routed_to', 'entry.version',
       'customers.slug as customer', 'customers.name as customer_name', 'customers.lead_engineer_id', 'author.name as author',
+      eb.fn.countAll<number>().over().as('matching'),
     ]);
   if (filter.customer) items = items.where('customers.slug', '=', filter.customer);
   if (filter.kind) items = items.where('entry.kind', '=', filter.kind);
   if (filter.routedTo === 'none') items = items.where('entry.routed_to', 'is', null);
   else if (filter.routedTo) items = items.where('entry.routed_to', '=', filter.routedTo);
   if (filter.olderThanDays) items = items.where('entry.occurred_on', '<=', addDays(today, -filter.olderThanDays));
-  const [rows, destinations, customers] = await Promise.all([
-    items.orderBy('entry.occurred_on').orderBy('entry.id').limit(OPEN_ITEMS_SHOWN).execute(),
-    open
+  const [rows, destinations] = await Promise.all([
+    items.orderBy('entry.occurred_on').orderBy('entry.id').limit(limit).execute(),
+    openItems(db)
       .select((eb) => ['entry.routed_to', eb.fn.countAll<number>().as('requests')])
       .where('entry.kind', '=', 'request')
       .groupBy('entry.routed_to')
       .orderBy('requests', 'desc')
       .orderBy('entry.routed_to')
       .execute(),
-    open.select(['customers.slug', 'customers.name']).distinct().orderBy('customers.name').execute(),
   ]);
-  return { items: rows, destinations, customers };
+  return { items: rows.map(({ matching: _matching, ...row }) => row), matching: Number(rows[0]?.matching ?? 0), destinations };
+}
+
+/** The customers with anything open, by name: the choices of the /requests customer filter. */
+export function listCustomersWithOpenItems(db: Executor) {
+  return openItems(db).select(['customers.slug', 'customers.name']).distinct().orderBy('customers.name').execute();
 }
 
 /** The customer of a log entry (its id and lead engineer), for the permission check; a 404 when there is none. */

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import { MARK_END, MARK_START } from '~/domain/search-marks';
-import type { Stage } from '../../db/schema';
 import type { Executor } from './db.server';
 
 const RESULTS = 20;
 const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "`;
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+// A LIKE pattern matching the text itself: its own %, _ and \ escaped.
+const literal = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
 
 /**
  * Customers whose name or slug contains `q` (any case, every stage; names beginning with it first), and log entries
@@ -14,13 +14,13 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (character) =>
  * best first, each with an excerpt whose matched words are marked (see search-marks).
  */
 export async function search(db: Executor, q: string) {
-  const pattern = likePattern(q);
+  const pattern = `%${literal(q)}%`;
   const [customers, entries] = await Promise.all([
     db
       .selectFrom('customers')
       .select(['slug', 'name', 'stage'])
       .where((eb) => eb.or([eb('name', 'ilike', pattern), eb('slug', 'ilike', pattern)]))
-      .orderBy(sql`lower(name) like ${likePattern(q).slice(1).toLowerCase()}`, 'desc')
+      .orderBy(sql`name ilike ${`${literal(q)}%`}`, 'desc')
       .orderBy('name')
       .limit(RESULTS)
       .execute(),
@@ -33,5 +33,5 @@ export async function search(db: Executor, q: string) {
       order by ts_rank(entry.search_vector, query.words) desc, entry.occurred_on desc, entry.id desc
       limit ${RESULTS}`.execute(db),
   ]);
-  return { customers: customers as { slug: string; name: string; stage: Stage }[], entries: entries.rows };
+  return { customers, entries: entries.rows };
 }

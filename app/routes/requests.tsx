@@ -17,7 +17,7 @@ import { canLogProgressFor } from '~/domain/roles';
 import { redirectWithFlash } from '~/http/flash.server';
 import { readForm } from '~/http/forms.server';
 import { teamToday } from '~/http/team-date.server';
-import { findProgressEntryCustomer, listOpenItems, resolveProgressEntry } from '~/models/progress.server';
+import { findProgressEntryCustomer, listCustomersWithOpenItems, listOpenItems, resolveProgressEntry } from '~/models/progress.server';
 import { parseForm } from '~/schemas/parse-form';
 import { OPEN_ITEM_AGES, OpenItemsFilterSchema, ResolveEntryFormSchema } from '~/schemas/progress';
 
@@ -27,9 +27,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'read');
   const today = teamToday(context);
   const filter = OpenItemsFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const { items, destinations, customers } = await listOpenItems(context.db, filter, today);
+  const [{ items, matching, destinations }, customers] = await Promise.all([
+    listOpenItems(context.db, filter, today),
+    listCustomersWithOpenItems(context.db),
+  ]);
   return {
     filter,
+    matching,
     destinations,
     customers,
     items: items.map(({ lead_engineer_id, ...item }) => ({
@@ -58,7 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 /** Every open blocker and request across customers, oldest first: what the team waits on, and what it routed where. */
 export default function Requests() {
-  const { filter, destinations, customers, items } = useLoaderData<typeof loader>();
+  const { filter, matching, destinations, customers, items } = useLoaderData<typeof loader>();
   const routedChoices = destinations.map((row) => ({ value: row.routed_to ?? 'none', label: destinationLabel(row.routed_to) }));
   return (
     <>
@@ -81,7 +85,11 @@ export default function Requests() {
         <p className="notice">Nothing open matches these filters.</p>
       ) : (
         <ScrollTable label="Open blockers and requests">
-          <caption className="notice">{`${countOf(items.length, 'item')} open, oldest first`}</caption>
+          <caption className="notice">
+            {matching > items.length
+              ? `The oldest ${items.length} of ${matching} open items: filter to see the others`
+              : `${countOf(items.length, 'item')} open, oldest first`}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Customer</th>

@@ -167,3 +167,16 @@ describe('search', () => {
     for (const path of ['/', '/partners', '/requests']) expect((await page(path, 'viewer')).html).toMatch(/action="\/search" role="search"/);
   });
 });
+
+describe('many open blockers', () => {
+  it('shows the EM the oldest ten and counts them all; /requests says how many it leaves out', async () => {
+    const halcyon = await app.database.db.selectFrom('customers').select('id').where('slug', '=', 'halcyon-bank').executeTakeFirstOrThrow();
+    await app.database.db.insertInto('progress_entries').values(Array.from({ length: 11 }, (_, index) => ({
+      customer_id: halcyon.id, kind: 'blocker' as const, occurred_on: '2026-11-17', body: `Extra blocker ${index + 1}`, author_id: users.em.id,
+    }))).execute();
+    const week = section((await page('/', 'em')).html, 'em-week-title');
+    expect(week).toContain('Open blockers (11)');
+    expect(week.match(/Extra blocker \d+/g)).toHaveLength(10);
+    expect(week).toContain('href="/requests?kind=blocker">All 11 open blockers</a>');
+  });
+});
