@@ -143,26 +143,34 @@ const openItems = (db: Executor) =>
     .where('entry.kind', 'in', ['blocker', 'request'])
     .where('entry.resolved_at', 'is', null);
 
+function matchingOpenItems(db: Executor, filter: OpenItemsFilter, today: string) {
+  let query = openItems(db);
+  if (filter.customer) query = query.where('customers.slug', '=', filter.customer);
+  if (filter.kind) query = query.where('entry.kind', '=', filter.kind);
+  if (filter.routedTo === 'none') query = query.where('entry.routed_to', 'is', null);
+  else if (filter.routedTo) query = query.where('entry.routed_to', '=', filter.routedTo);
+  if (filter.olderThanDays) query = query.where('entry.occurred_on', '<=', addDays(today, -filter.olderThanDays));
+  return query;
+}
+
 /**
  * The open blockers and requests across customers that match the filter, oldest first, the first `limit` of them
  * with how many match in all; and the open requests counted by where they were routed (null: kept by the team),
- * over all of them. Two queries, whatever the number of customers.
+ * over all of them. Three queries, whatever the number of customers.
  */
 export async function listOpenItems(db: Executor, filter: OpenItemsFilter, today: string, limit = OPEN_ITEMS_SHOWN) {
-  let items = openItems(db)
-    .innerJoin('users as author', 'author.id', 'entry.author_id')
-    .select((eb) => [
-      'entry.id', 'entry.kind', 'entry.occurred_on', 'entry.body', 'entry.routed_to', 'entry.version',
-      'customers.slug as customer', 'customers.name as customer_name', 'customers.lead_engineer_id', 'author.name as author',
-      eb.fn.countAll<number>().over().as('matching'),
-    ]);
-  if (filter.customer) items = items.where('customers.slug', '=', filter.customer);
-  if (filter.kind) items = items.where('entry.kind', '=', filter.kind);
-  if (filter.routedTo === 'none') items = items.where('entry.routed_to', 'is', null);
-  else if (filter.routedTo) items = items.where('entry.routed_to', '=', filter.routedTo);
-  if (filter.olderThanDays) items = items.where('entry.occurred_on', '<=', addDays(today, -filter.olderThanDays));
-  const [rows, destinations] = await Promise.all([
-    items.orderBy('entry.occurred_on').orderBy('entry.id').limit(limit).execute(),
+  const [items, count, destinations] = await Promise.all([
+    matchingOpenItems(db, filter, today)
+      .innerJoin('users as author', 'author.id', 'entry.author_id')
+      .select([
+        'entry.id', 'entry.kind', 'entry.occurred_on', 'entry.body', 'entry.routed_to', 'entry.version',
+        'customers.slug as customer', 'customers.name as customer_name', 'customers.lead_engineer_id', 'author.name as author',
+      ])
+      .orderBy('entry.occurred_on')
+      .orderBy('entry.id')
+      .limit(limit)
+      .execute(),
+    matchingOpenItems(db, filter, today).select((eb) => eb.fn.countAll<number>().as('matching')).executeTakeFirstOrThrow(),
     openItems(db)
       .select((eb) => ['entry.routed_to', eb.fn.countAll<number>().as('requests')])
       .where('entry.kind', '=', 'request')
@@ -171,7 +179,7 @@ export async function listOpenItems(db: Executor, filter: OpenItemsFilter, today
       .orderBy('entry.routed_to')
       .execute(),
   ]);
-  return { items: rows.map(({ matching: _matching, ...row }) => row), matching: Number(rows[0]?.matching ?? 0), destinations };
+  return { items, matching: Number(count.matching), destinations };
 }
 
 /** The customers with anything open, by name: the choices of the /requests customer filter. */

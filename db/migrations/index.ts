@@ -5,6 +5,7 @@ import * as auditFilters from './202611211100_audit_filters';
 import * as apiRateLimit from './202611211200_api_rate_limit';
 import * as teamTimeZone from './202612011000_team_time_zone';
 import * as progressSearch from './202612011100_progress_search';
+import * as openItemsIndex from './202612011200_open_items_index';
 
 // Listed here rather than read from the folder, so the same list runs under tsx, vitest and a bundle.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '202611211200_api_rate_limit': apiRateLimit,
   '202612011000_team_time_zone': teamTimeZone,
   '202612011100_progress_search': progressSearch,
+  '202612011200_open_items_index': openItemsIndex,
 };
