@@ -6,6 +6,7 @@ import { AppShell } from '~/components/app-shell';
 import { ErrorPage } from '~/components/error-page';
 import { useNonce } from '~/components/nonce';
 import { takeFlash } from '~/http/flash.server';
+import { countUnread } from '~/models/notifications.server';
 import type { PageHandle } from '~/http/page-cache.server';
 import stylesheet from '~/styles/app.css';
 
@@ -16,13 +17,15 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: 'Strat Tracker' }];
 
-// The shell shows the signed-in user and a message from the write just made (its cookie keeps such a page out of
+// The shell shows the signed-in user, their unread notifications, and a message from the write just made (its cookie keeps such a page out of
 // the page cache).
 export const handle: PageHandle = { reusablePage: true };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const flash = await takeFlash(request, context);
-  return json({ user: await getUser(request, context), flash: flash.message }, { headers: flash.headers });
+  const user = await getUser(request, context);
+  const unread = user ? await countUnread(context.db, user.id) : 0;
+  return json({ user, unread, flash: flash.message }, { headers: flash.headers });
 }
 
 // The message after a write belongs to the page it landed on: the root's data, which carries it, is loaded again at
@@ -43,7 +46,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        {data?.user ? <AppShell user={data.user} flash={data.flash}>{children}</AppShell> : <main id="main">{children}</main>}
+        {data?.user ? <AppShell user={data.user} unread={data.unread} flash={data.flash}>{children}</AppShell> : <main id="main">{children}</main>}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

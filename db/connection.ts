@@ -12,6 +12,8 @@ export type Environment = Record<string, string | undefined>;
 export type Database = {
   db: Kysely<DB>;
   kind: 'pglite' | 'postgres';
+  /** Calls `onNotify` at each NOTIFY on the channel (once the notifying transaction commits); returns how to stop. */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -78,9 +80,54 @@ function lockDataFolder(folder: string): () => void {
   return () => rmSync(lockFile, { force: true });
 }
 
+/** LISTEN on a connection of its own, connecting again a second after it drops. */
+async function listenOnPostgres(connectionString: string, channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString });
+    let dropped = false;
+    const drop = () => {
+      if (dropped) return;
+      dropped = true;
+      if (client === next) client = null;
+      next.end().catch(() => {});
+      if (!stopped) setTimeout(() => void connect().catch(() => {}), 1_000).unref();
+    };
+    next.on('error', drop);
+    next.on('end', drop);
+    next.on('notification', (message) => {
+      if (message.channel === channel) onNotify();
+    });
+    try {
+      await next.connect();
+      await next.query(`listen "${channel}"`);
+    } catch (error) {
+      drop();
+      throw error;
+    }
+    client = next;
+    // A notification may have come while no connection listened.
+    onNotify();
+  };
+  await connect().catch((error: unknown) => {
+    stopped = true;
+    throw error;
+  });
+  return async () => {
+    stopped = true;
+    await client?.end();
+  };
+}
+
 export function openPostgres(connectionString: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString, max, types });
-  return { db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres', close: () => pool.end() };
+  return {
+    db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }),
+    kind: 'postgres',
+    listen: (channel, onNotify) => listenOnPostgres(connectionString, channel, onNotify),
+    close: () => pool.end(),
+  };
 }
 
 /** Wraps a PGlite instance; closing the database closes PGlite too. */
@@ -91,6 +138,11 @@ export function openPglite(pglite: PGlite): Database {
   return {
     db,
     kind: 'pglite',
+    // PGlite delivers the NOTIFYs of its own connection's commits.
+    listen: async (channel, onNotify) => {
+      const unlisten = await pglite.listen(channel, onNotify);
+      return () => unlisten();
+    },
     async close() {
       await db.destroy();
       await pglite.close();

@@ -196,6 +196,51 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+/** What happened, for the inbox and the webhooks (the kinds of app/domain/events.ts, and the webhooks' test). */
+export interface EventsTable {
+  id: Generated<number>;
+  kind: string;
+  occurred_at: Timestamp;
+  customer_id: number | null;
+  data: ColumnType<unknown, string, never>;
+  text: string;
+  link: string;
+  dedupe_key: string | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  event_id: number;
+  read_at: Timestamp | null;
+}
+
+export interface NotificationMutesTable {
+  user_id: number;
+  kind: string;
+}
+
+export interface WebhooksTable {
+  id: Generated<number>;
+  url: string;
+  events: ColumnType<string[], string[], never>;
+  secret: string;
+  created_by: number;
+  created_at: Timestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  webhook_id: number;
+  event_id: number;
+  status: Generated<'pending' | 'delivered' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_attempt_at: Timestamp | null;
+  last_status_code: number | null;
+  last_error: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -212,6 +257,11 @@ export interface DB {
   weekly_updates: WeeklyUpdatesTable;
   handoffs: HandoffsTable;
   audit_log: AuditLogTable;
+  events: EventsTable;
+  notifications: NotificationsTable;
+  notification_mutes: NotificationMutesTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,9 +1,12 @@
 import type { Kysely } from 'kysely';
 import { hashPassword } from '~/auth/password.server';
 import { addDays, weekStartOf } from '~/domain/dates';
+import { blockerOpenedEvent, updateSubmittedEvent } from '~/domain/events';
 import { assessFramework, type FrameworkAnswers } from '~/domain/framework';
 import type { Role } from '~/domain/roles';
+import { weeklyUpdateMarkdown } from '~/domain/weekly-update';
 import { recordAudit } from '~/models/audit.server';
+import { raiseEvent } from '~/models/events.server';
 import type { DB, Stage } from '../db/schema';
 
 /** The demo users' password: demo data only, never created outside demo seeding. */
@@ -219,7 +222,7 @@ export async function seedDemoData(db: Kysely<DB>, today: string): Promise<void>
     const meridian = await customerId('meridian-health');
     const lead = userId('lead@demo.test');
     const riley = userId('riley@demo.test');
-    await trx
+    const entries = await trx
       .insertInto('progress_entries')
       .values([
         { customer_id: northwind, kind: 'progress', occurred_on: addDays(thisWeek, -5), body: 'Rolled Cody out to the second hub (300 developers).', author_id: lead },
@@ -231,6 +234,7 @@ export async function seedDemoData(db: Kysely<DB>, today: string): Promise<void>
         { customer_id: meridian, kind: 'request', occurred_on: addDays(thisWeek, -8), body: 'SSO group sync for new hires.', routed_to: 'Source (platform)', author_id: riley },
         { customer_id: meridian, kind: 'request', occurred_on: addDays(thisWeek, -12), body: 'Password reset for a developer.', routed_to: 'support', author_id: riley },
       ])
+      .returning(['id', 'customer_id', 'kind', 'occurred_on', 'body'])
       .execute();
 
     // Each state a week's update can be in: on time for the weeks before, missing five weeks ago, a draft never
@@ -258,6 +262,12 @@ export async function seedDemoData(db: Kysely<DB>, today: string): Promise<void>
         })
         .execute();
     }
+    // What the inboxes heard of lately: the open blocker, and last week's update when it went out.
+    const blocker = entries.find((entry) => entry.kind === 'blocker')!;
+    const halcyonBank = { id: halcyon, slug: 'halcyon-bank', name: CUSTOMERS.find((customer) => customer.slug === 'halcyon-bank')!.name };
+    await raiseEvent(trx, blockerOpenedEvent(halcyonBank, blocker), new Date(`${blocker.occurred_on}T10:00:00Z`));
+    const lastWeek = await trx.selectFrom('weekly_updates').select(['week_start', 'progress', 'blockers', 'upcoming', 'submitted_at']).where('week_start', '=', addDays(thisWeek, -7)).executeTakeFirstOrThrow();
+    await raiseEvent(trx, updateSubmittedEvent(lastWeek.week_start, weeklyUpdateMarkdown(lastWeek.week_start, lastWeek)), lastWeek.submitted_at!);
     await recordAudit(trx, { actor: null, actorLabel: 'system', action: 'demo.seeded', after: { today } });
   });
 }

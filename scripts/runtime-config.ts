@@ -10,6 +10,8 @@ export type RuntimeConfig = {
   teamTimezone: string;
   sessionSecret: string;
   trustProxy?: string;
+  /** Webhooks may go to loopback, private and link-local addresses: outside production, or when asked. */
+  allowPrivateWebhooks: boolean;
 };
 
 function fail(message: string): never {
@@ -40,5 +42,8 @@ export function loadRuntimeConfig(env: Environment = process.env): RuntimeConfig
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, not "${env.PORT}".`);
   const teamTimezone = env.TEAM_TIMEZONE || 'UTC';
   if (!isTimeZone(teamTimezone)) fail(`TEAM_TIMEZONE must be an IANA time zone such as Europe/Berlin, not "${teamTimezone}".`);
-  return { production, port, teamTimezone, sessionSecret: sessionSecret(env, production), trustProxy: env.TRUST_PROXY };
+  return {
+    production, port, teamTimezone, sessionSecret: sessionSecret(env, production), trustProxy: env.TRUST_PROXY,
+    allowPrivateWebhooks: !production || env.WEBHOOK_ALLOW_PRIVATE === 'true',
+  };
 }

@@ -5,6 +5,7 @@ import type { ServerBuild } from '@remix-run/node';
 import { dateInZone } from '~/domain/dates';
 import { createHttpApp } from '~/http/create-http-app.server';
 import { createBoundedServer } from '~/http/request-limits.server';
+import { startBackgroundJobs } from '~/jobs/background-jobs.server';
 import { openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './demo-data';
@@ -30,6 +31,10 @@ const app = createHttpApp({
   teamTimezone: config.teamTimezone,
   publicDir: path.resolve('public'),
   trustProxy: config.trustProxy,
+  allowPrivateWebhooks: config.allowPrivateWebhooks,
+});
+const jobs = await startBackgroundJobs({
+  database, now: () => new Date(), defaultTimeZone: config.teamTimezone, allowPrivateWebhooks: config.allowPrivateWebhooks,
 });
 
 const server = createBoundedServer(app).listen(config.port, () => {
@@ -48,7 +53,10 @@ function stop() {
   stopping = true;
   server.close();
   server.closeAllConnections();
-  database.close().finally(() => process.exit(0));
+  jobs
+    .stop()
+    .then(() => database.close())
+    .finally(() => process.exit(0));
 }
 // A fault in one request's work must not end the server for everyone: it is logged, and the server goes on.
 process.on('unhandledRejection', (reason) => console.error('Unhandled rejection:', reason));

@@ -55,6 +55,8 @@ const PERMISSION_WORDS: Record<Permission, string> = {
   changeSettings: 'change settings',
   manageUsers: 'manage users',
   readAudit: 'read the audit log',
+  manageWebhooks: 'manage webhooks',
+  ownNotifications: 'read notifications',
   ownTokens: 'own API tokens',
 };
 

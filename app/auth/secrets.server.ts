@@ -9,3 +9,8 @@ export function randomSecret(): string {
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
+
+/** A webhook's signing secret, as its receiver is given it once. */
+export function randomWebhookSecret(): string {
+  return `whsec_${randomSecret()}`;
+}

@@ -16,8 +16,8 @@ const NAV: { to: string; label: string; visible?: (role: Role) => boolean }[] = 
   { to: '/audit', label: 'Audit', visible: (role) => can(role, 'readAudit') },
 ];
 
-/** The signed-in frame: navigation, who is signed in with which role, sign-out, and what the last write did. */
-export function AppShell({ user, flash, children }: { user: ShellUser; flash: string | null; children: ReactNode }) {
+/** The signed-in frame: navigation, search, the unread count, who is signed in with which role, sign-out, and what the last write did. */
+export function AppShell({ user, unread, flash, children }: { user: ShellUser; unread: number; flash: string | null; children: ReactNode }) {
   return (
     <>
       <a className="skip-link" href="#main">
@@ -45,6 +45,15 @@ export function AppShell({ user, flash, children }: { user: ShellUser; flash: st
           <input id="header-search" name="q" type="search" placeholder="Search" />
         </Form>
         <div className="whoami">
+          <NavLink to="/notifications">
+            Notifications
+            {unread > 0 ? (
+              <span className="unread-count">
+                {unread > 99 ? '99+' : unread}
+                <span className="visually-hidden"> unread</span>
+              </span>
+            ) : null}
+          </NavLink>
           <span>
             <span className="whoami-name">{user.name}</span>{' '}
             <span className="role-badge" data-role={user.role}>

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react';
-import type { CustomerHealth, HealthStatus } from '~/domain/customer-health';
-import { formatDate, formatPct, formatUsd } from './format';
+import { STATUS_LABELS, type CustomerHealth } from '~/domain/customer-health';
+import { formatDate, formatPct, formatUsd } from '~/domain/format';
 import { ScrollTable } from '~/components/scroll-table';
 
 export type HealthRow = {
@@ -8,12 +8,6 @@ export type HealthRow = {
   name: string;
   leadEngineer: { name: string } | null;
   health: Pick<CustomerHealth, 'status' | 'snapshotWeek' | 'fresh' | 'acceptancePct' | 'dauPct' | 'iarrUsd'>;
-};
-
-export const STATUS_LABELS: Record<HealthStatus, string> = {
-  succeeding: 'Succeeding',
-  at_risk: 'At risk',
-  no_data: 'No data',
 };
 
 /** Partners with their status and the values behind it. */

@@ -29,7 +29,7 @@ export function InputField({
   meta,
   type = 'text',
   ...rest
-}: { label: string; meta: Meta; type?: 'text' | 'email' | 'password' | 'number' | 'date' } & Omit<
+}: { label: string; meta: Meta; type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'url' } & Omit<
   InputHTMLAttributes<HTMLInputElement>,
   'type' | 'name' | 'id' | 'defaultValue'
 >) {

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react';
 import type { GateReason } from '~/domain/intake-gate';
-import { describeGateReason, type PartnerNames } from './describe-gate-reason';
+import { describeGateReason, type PartnerNames } from '~/domain/describe-gate-reason';
 
 type BannerProps = {
   gate: { open: boolean; activePartners: number; capacity: number; reasons: GateReason[] };

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react';
 import { describeRouting } from '~/domain/progress';
-import { countOf } from './format';
+import { countOf } from '~/domain/format';
 
 export type RequestDestination = { routed_to: string | null; requests: number };
 

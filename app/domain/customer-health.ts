@@ -11,6 +11,12 @@ export type Snapshot = {
 
 export type HealthStatus = 'succeeding' | 'at_risk' | 'no_data';
 
+export const STATUS_LABELS: Record<HealthStatus, string> = {
+  succeeding: 'Succeeding',
+  at_risk: 'At risk',
+  no_data: 'No data',
+};
+
 export type CustomerHealth = {
   status: HealthStatus;
   snapshotWeek: string | null;

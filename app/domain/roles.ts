@@ -22,6 +22,8 @@ const PERMISSIONS = {
   changeSettings: ['exec'],
   manageUsers: ['exec', 'em'],
   readAudit: ['exec', 'em'],
+  manageWebhooks: ['exec', 'em'],
+  ownNotifications: ['exec', 'em', 'engineer', 'viewer'],
   ownTokens: ['exec', 'em', 'engineer', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -18,6 +18,12 @@ export function updateDueOn(weekStart: string): string {
   return addDays(weekStart, 4);
 }
 
+/** The latest week whose update was due by `today`: this week once its Friday is over, else last week. */
+export function latestDueWeek(today: string): string {
+  const thisWeek = weekStartOf(today);
+  return today > updateDueOn(thisWeek) ? thisWeek : addDays(thisWeek, -7);
+}
+
 /**
  * Whether a week's update is overdue on `today` (the team's date, daylight saving and all): not submitted, and
  * its Friday is over.

@@ -24,6 +24,8 @@ export type HttpAppOptions = {
   now?: () => Date;
   /** Express's `trust proxy`, for the client address behind a load balancer. */
   trustProxy?: string;
+  /** Webhooks may go to private addresses (default: outside production only). */
+  allowPrivateWebhooks?: boolean;
 };
 
 /** The whole HTTP server: security headers, static files, the CSRF check, then Remix behind the page cache. */
@@ -81,6 +83,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
         // The setting's value is read by the page cache before anything runs (see createPageCache).
         teamTimezone: options.teamTimezone,
         defaultTeamTimezone: options.teamTimezone,
+        allowPrivateWebhooks: options.allowPrivateWebhooks ?? !options.production,
         notes: {},
       };
       await sendRemixResponse(res, await respond(request, context, () => handleRemixRequest(request, context)));

@@ -16,6 +16,8 @@ export type AppContext = {
   teamTimezone: string;
   /** TEAM_TIMEZONE (else UTC): the zone before any exec changes the setting. */
   defaultTeamTimezone: string;
+  /** Webhooks may be added for loopback, private and link-local addresses (not in production, unless asked). */
+  allowPrivateWebhooks: boolean;
   /**
    * What the request has found out so far, for whoever asks next: its user (the page cache, the root's loader and
    * the page's share one session look-up), whether its page may be reused, the one-time tokens the page carries.

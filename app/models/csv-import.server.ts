@@ -120,5 +120,5 @@ export async function commitImport(
   const audited = { actor: input.actor, now: input.now, ip: input.ip };
   return input.kind === 'snapshots'
     ? { kind: input.kind, ...(await recordSnapshots(db, { ...audited, snapshots: parsed as SnapshotInput[], today: input.today })) }
-    : { kind: input.kind, ...(await recordIarrEntries(db, { ...audited, entries: parsed as IarrEntryInput[] })) };
+    : { kind: input.kind, ...(await recordIarrEntries(db, { ...audited, entries: parsed as IarrEntryInput[], today: input.today })) };
 }

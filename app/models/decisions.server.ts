@@ -5,12 +5,9 @@ import { recordAudit, type Audited } from './audit.server';
 import { getCustomerBySlug, updateCustomer } from './customers.server';
 import type { DB } from '../../db/schema';
 import type { Executor } from './db.server';
+import { decisionEvent } from '~/domain/events';
+import { raiseEvent, watchingPortfolio } from './events.server';
 import { currentEvaluation } from './framework-evaluations.server';
-import { loadIntakeGate } from './intake-gate.server';
-
-// Every decision takes this lock first, so two execs approving at once are judged one after the other:
-// the second sees the first's new partner when it checks the gate.
-const DECISION_LOCK = 2_026_112_101;
 
 export type DecisionCommand = Audited & {
   slug: string;
@@ -25,18 +22,17 @@ export type DecisionCommand = Audited & {
 /**
  * An exec's decision on a candidate (DOMAIN.md "Customer lifecycle" and "Intake gate"), in one transaction:
  * the stage is checked first, then the gate for an approval; the decision is kept with the framework answers,
- * the score and the gate as they were, and the customer moves on.
+ * the score and the gate as they were, and the customer moves on. Decisions are judged one after the other (see
+ * watchingPortfolio): of two execs approving at once, the second sees the first's new partner in the gate.
  */
 export async function decideOnCandidate(db: Kysely<DB>, command: DecisionCommand) {
-  return db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${DECISION_LOCK})`.execute(trx);
+  return db.transaction().execute((trx) => watchingPortfolio(trx, command, async ({ gate }) => {
     const customer = await getCustomerBySlug(trx, command.slug, { forUpdate: true });
     const stageAfter = nextStage(customer.stage, command.decision, customer.name);
     const evaluation = await currentEvaluation(trx, customer.id);
     if (!evaluation) {
       throw new AppError({ status: 409, code: 'no_evaluation', message: `${customer.name} has no framework answers yet: add them first.` });
     }
-    const { gate } = await loadIntakeGate(trx, command.today);
     const override = command.decision === 'approve' && !gate.open ? command.overrideJustification?.trim() : undefined;
     if (command.decision === 'approve' && !gate.open && !override) {
       throw new AppError({
@@ -79,8 +75,10 @@ export async function decideOnCandidate(db: Kysely<DB>, command: DecisionCommand
       after: { stage: stageAfter, decisionId: decision.id, gateOpen: gate.open, override: override ?? null },
       ip: command.ip,
     });
+    const decider = await trx.selectFrom('users').select('name').where('id', '=', command.actor.id).executeTakeFirstOrThrow();
+    await raiseEvent(trx, decisionEvent(customer, { id: decision.id, decision: command.decision, override: override ?? null, decidedBy: decider.name }), command.now);
     return { ...decision, customer: customer.slug };
-  });
+  }));
 }
 
 /** A customer's decisions, oldest first, with who took them. */

@@ -6,6 +6,7 @@ import type { DB } from '../../db/schema';
 import { recordAudit, type Audited } from './audit.server';
 import { findCustomersBySlugs, unknownCustomer, withCustomerIds } from './customer-access.server';
 import type { Executor } from './db.server';
+import { watchingPortfolio } from './events.server';
 
 const sameEntry = (
   stored: { customer_id: number; booked_on: string; amount_usd: number; kind: string; note: string },
@@ -85,9 +86,9 @@ async function withoutRepeats<Row extends IarrRow>(db: Executor, rows: Row[], al
  */
 export async function recordIarrEntries(
   db: Kysely<DB>,
-  input: { entries: IarrEntryInput[] } & Audited,
+  input: { entries: IarrEntryInput[]; today: string } & Audited,
 ): Promise<{ inserted: number; skipped: number }> {
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute((trx) => watchingPortfolio(trx, input, async () => {
     const { rows, fresh } = await prepareIarrEntries(trx, input.entries);
     const booked = fresh.length === 0 ? [] : (await sql<{ external_id: string | null }>`
       insert into iarr_entries (customer_id, booked_on, amount_usd, kind, note, external_id, recorded_by, recorded_at)
@@ -107,7 +108,7 @@ export async function recordIarrEntries(
       after: { ...result, entries: written.map(({ customerId: _id, ...entry }) => entry) }, ip: input.ip,
     });
     return result;
-  });
+  }));
 }
 
 /** A customer's iARR ledger in booking order, with the running total. */

@@ -7,6 +7,7 @@ import type { DB } from '../../db/schema';
 import { recordAudit, type Audited } from './audit.server';
 import { findCustomersBySlugs, unknownCustomer, withCustomerIds } from './customer-access.server';
 import type { Executor } from './db.server';
+import { watchingPortfolio } from './events.server';
 
 /**
  * What the database and the date say of snapshots, by field path: unknown customers, the same customer-week twice,
@@ -49,7 +50,7 @@ export async function recordSnapshots(
   db: Kysely<DB>,
   input: { snapshots: SnapshotInput[]; today: string; keepRecorded?: boolean } & Audited,
 ): Promise<{ inserted: number; updated: number }> {
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute((trx) => watchingPortfolio(trx, input, async () => {
     const rows = await prepareSnapshots(trx, input.snapshots, input.today);
     const columns = {
       customers: rows.map((row) => row.customerId),
@@ -88,7 +89,7 @@ export async function recordSnapshots(
       ip: input.ip,
     });
     return result;
-  });
+  }));
 }
 
 /** The stored snapshots of the given customer-weeks (the two lists pair up). */

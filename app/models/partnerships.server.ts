@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema';
 import { recordAudit, type Audited } from './audit.server';
 import { getCustomerBySlug, updateCustomer } from './customers.server';
 import type { Executor } from './db.server';
+import { watchingPortfolio } from './events.server';
 
 /** Users who may lead a customer: active engineers, EMs and execs. */
 export async function listPossibleLeads(db: Executor) {
@@ -53,7 +54,7 @@ export async function closePartnership(
 ) {
   // DOMAIN.md: exit dates are not after D.
   if (input.exitedOn > input.today) throw invalidFields({ exitedOn: `The exit date cannot be after today (${input.today}).` });
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute((trx) => watchingPortfolio(trx, { today: input.today, now: input.now }, async () => {
     const customer = await getCustomerBySlug(trx, input.slug, { forUpdate: true });
     const stage = nextStage(customer.stage, input.outcome === 'handed_off' ? 'hand_off' : 'end', customer.name);
     await updateCustomer(trx, { id: customer.id, version: input.version, now: input.now, set: { stage } });
@@ -68,7 +69,7 @@ export async function closePartnership(
       actor: input.actor, action: input.outcome === 'handed_off' ? 'partnership.handed_off' : 'partnership.ended',
       entityType: 'customer', entityId: customer.slug, before: { stage: customer.stage }, after: { stage, ...exit }, ip: input.ip,
     });
-  });
+  }));
 }
 
 /** How a partnership ended, if it has. */

@@ -2,10 +2,12 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { AppError } from '~/domain/app-error';
 import { addDays } from '~/domain/dates';
+import { blockerOpenedEvent } from '~/domain/events';
 import { isResolvable, type ProgressKind } from '~/domain/progress';
 import type { ProgressEntryInput } from '~/schemas/progress';
 import { recordAudit, type Audited } from './audit.server';
 import { isUniqueViolation, type Executor } from './db.server';
+import { raiseEvent } from './events.server';
 
 async function findThemeId(db: Executor, name: string): Promise<number | undefined> {
   return (await db.selectFrom('feedback_themes').select('id').where(sql`lower(name)`, '=', name.toLowerCase()).executeTakeFirst())?.id;
@@ -59,6 +61,10 @@ export async function logProgress(
         .returning(['id', 'customer_id', 'kind', 'occurred_on', 'body', 'theme_id', 'routed_to'])
         .executeTakeFirstOrThrow();
       await recordAudit(trx, { ...audited, action: 'progress.logged', entityType: 'progress_entries', entityId: row.id, after: row });
+      if (row.kind === 'blocker') {
+        const customer = await trx.selectFrom('customers').select(['id', 'slug', 'name']).where('id', '=', row.customer_id).executeTakeFirstOrThrow();
+        await raiseEvent(trx, blockerOpenedEvent(customer, row), input.now);
+      }
       return { id: row.id };
     });
   } catch (error) {

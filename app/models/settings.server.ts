@@ -6,9 +6,7 @@ import type { SettingChange } from '~/domain/threshold-history';
 import type { DB } from '../../db/schema';
 import { recordAudit, type Audited } from './audit.server';
 import type { Executor } from './db.server';
-
-// Serializes settings changes, so that the version check and the write cannot interleave.
-const SETTINGS_LOCK = 2_026_112_102;
+import { watchingPortfolio } from './events.server';
 
 /** The settings in force: each key's latest change, else its default. */
 export async function getSettings(db: Executor): Promise<Settings> {
@@ -74,10 +72,11 @@ export async function listSettingChanges(db: Executor, limit = 100) {
  */
 export async function changeSettings(
   db: Kysely<DB>,
-  input: { values: Settings; version: number } & Audited,
+  input: { values: Settings; version: number; today: string } & Audited,
 ): Promise<SettingName[]> {
-  return db.transaction().execute(async (trx) => {
-    await lockSettingsAt(trx, input.version);
+  // watchingPortfolio's lock also orders settings changes: the version check and the write cannot interleave.
+  return db.transaction().execute((trx) => watchingPortfolio(trx, input, async () => {
+    await assertSettingsVersion(trx, input.version);
     const current = await getSettings(trx);
     const changed = (Object.keys(SETTING_KEYS) as SettingName[]).filter((name) => current[name] !== input.values[name]);
     if (changed.length === 0) return changed;
@@ -91,12 +90,11 @@ export async function changeSettings(
       after: Object.fromEntries(changed.map((name) => [name, input.values[name]])), ip: input.ip,
     });
     return changed;
-  });
+  }));
 }
 
-/** Takes the settings lock; a 409 when anyone changed a setting since `version`. */
-async function lockSettingsAt(trx: Executor, version: number) {
-  await sql`select pg_advisory_xact_lock(${SETTINGS_LOCK})`.execute(trx);
+/** A 409 when anyone changed a setting since `version`. */
+async function assertSettingsVersion(trx: Executor, version: number) {
   if ((await settingsVersion(trx)) !== version) {
     throw new AppError({ status: 409, code: 'conflict', message: 'Settings were changed by someone else meanwhile. Reload the page to see them, then try again.' });
   }
@@ -108,10 +106,11 @@ async function lockSettingsAt(trx: Executor, version: number) {
  */
 export async function changeTeamTimeZone(
   db: Kysely<DB>,
-  input: { timeZone: string; fallback: string; version: number } & Audited,
+  input: { timeZone: string; fallback: string; version: number; today: string } & Audited,
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    await lockSettingsAt(trx, input.version);
+  // watchingPortfolio's lock also orders settings changes: the version check and the write cannot interleave.
+  return db.transaction().execute((trx) => watchingPortfolio(trx, input, async () => {
+    await assertSettingsVersion(trx, input.version);
     const current = await getTeamTimeZone(trx, input.fallback);
     if (current === input.timeZone) return false;
     await trx
@@ -123,7 +122,7 @@ export async function changeTeamTimeZone(
       before: { teamTimeZone: current }, after: { teamTimeZone: input.timeZone }, ip: input.ip,
     });
     return true;
-  });
+  }));
 }
 
 /** Every threshold change, oldest first, dated in the team time zone: what charts mark. */

@@ -3,9 +3,11 @@ import type { DB } from '../../db/schema';
 import { AppError } from '~/domain/app-error';
 import { snapshotPercents } from '~/domain/customer-health';
 import { addDays, weekStartOf } from '~/domain/dates';
-import { weeksBetween, type SavedUpdateStatus, type UpdateStatus, type WeeklyUpdateSections } from '~/domain/weekly-update';
+import { updateSubmittedEvent } from '~/domain/events';
+import { weeklyUpdateMarkdown, weeksBetween, type SavedUpdateStatus, type UpdateStatus, type WeeklyUpdateSections } from '~/domain/weekly-update';
 import { recordAudit, type Audited } from './audit.server';
 import { isUniqueViolation, type Executor } from './db.server';
+import { raiseEvent } from './events.server';
 
 const LISTED_WEEKS = 12;
 
@@ -140,6 +142,7 @@ export async function saveWeeklyUpdate(
           .returning(['id', 'version'])
           .executeTakeFirstOrThrow();
         await recordAudit(trx, { actor, ip, action: `weekly_update.${status}`, entityType: 'weekly_updates', entityId: weekStart, after: { status, ...sections } });
+        if (status === 'submitted') await raiseEvent(trx, updateSubmittedEvent(weekStart, weeklyUpdateMarkdown(weekStart, sections)), now);
         return { status, version: created.version };
       }
       if (input.version !== existing.version) {
@@ -162,6 +165,9 @@ export async function saveWeeklyUpdate(
         before: { status: existing.status, progress: existing.progress, blockers: existing.blockers, upcoming: existing.upcoming },
         after: { status, ...sections },
       });
+      if (existing.status === 'draft' && status === 'submitted') {
+        await raiseEvent(trx, updateSubmittedEvent(weekStart, weeklyUpdateMarkdown(weekStart, sections)), now);
+      }
       return { status, version: existing.version + 1 };
     });
   } catch (error) {

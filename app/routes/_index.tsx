@@ -2,7 +2,7 @@ import { Fragment } from 'react';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
-import { describeGateReason } from '~/components/describe-gate-reason';
+import { describeGateReason } from '~/domain/describe-gate-reason';
 import { RoleHome } from '~/components/home/role-home';
 import { ErrorPage } from '~/components/error-page';
 import { NorthStar } from '~/components/dashboard/north-star';

@@ -1,4 +1,5 @@
 import { bulkLoggingAction } from '~/http/bulk-logging.server';
+import { teamToday } from '~/http/team-date.server';
 import { methodNotAllowed } from '~/http/responses.server';
 import { iarrProblems, recordIarrEntries } from '~/models/iarr.server';
 import { IarrRequestSchema } from '~/schemas/metrics';
@@ -12,5 +13,5 @@ export const action = bulkLoggingAction(
   'entries',
   IarrRequestSchema,
   async (rows, context) => (await iarrProblems(context.db, rows)).fields,
-  ({ entries }, actor, context) => recordIarrEntries(context.db, { entries, actor, now: context.now(), ip: context.clientIp }),
+  ({ entries }, actor, context) => recordIarrEntries(context.db, { entries, actor, today: teamToday(context), now: context.now(), ip: context.clientIp }),
 );

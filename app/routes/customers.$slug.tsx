@@ -15,7 +15,7 @@ import { ProgressForm, ProgressLog } from '~/components/customer/progress-log';
 import { SnapshotTable } from '~/components/customer/snapshot-table';
 import { ErrorPage } from '~/components/error-page';
 import { appErrorReply, singleRowError } from '~/components/field';
-import { formatDate, formatUsd } from '~/components/format';
+import { formatDate, formatUsd } from '~/domain/format';
 import { FrameworkSummary } from '~/components/framework-summary';
 import { IntakeGateBanner } from '~/components/intake-gate-banner';
 import { AppError } from '~/domain/app-error';
@@ -111,7 +111,7 @@ async function run(form: CustomerPageForm, context: AppLoadContext, customer: Cu
     }
     case 'add-iarr': {
       const { intent: _intent, ...entry } = form;
-      await recordIarrEntries(context.db, { ...audited, entries: [{ ...entry, customer: slug }] });
+      await recordIarrEntries(context.db, { ...audited, entries: [{ ...entry, customer: slug }], today });
       return `${formatUsd(entry.amountUsd)} of iARR booked on ${entry.bookedOn}.`;
     }
     case 'log-progress':

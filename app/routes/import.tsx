@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
 import { ErrorPage } from '~/components/error-page';
-import { countOf, formatCount } from '~/components/format';
+import { countOf, formatCount } from '~/domain/format';
 import { AppError } from '~/domain/app-error';
 import { readForm } from '~/http/forms.server';
 import { invariantResponse } from '~/http/responses.server';

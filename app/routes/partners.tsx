@@ -1,7 +1,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
-import { CustomerHealthTable, STATUS_LABELS } from '~/components/customer-health-table';
+import { CustomerHealthTable } from '~/components/customer-health-table';
+import { STATUS_LABELS } from '~/domain/customer-health';
 import { ErrorPage } from '~/components/error-page';
 import { FormErrors } from '~/components/field';
 import { AppError } from '~/domain/app-error';

@@ -6,7 +6,7 @@ import { ResolveForm } from '~/components/customer/progress-log';
 import { ErrorPage } from '~/components/error-page';
 import { appErrorReply } from '~/components/field';
 import { FilterSelect } from '~/components/filter-select';
-import { countOf, formatDate } from '~/components/format';
+import { countOf, formatDate } from '~/domain/format';
 import { Markdown } from '~/components/markdown';
 import { destinationLabel, RequestDestinations } from '~/components/request-destinations';
 import { ScrollTable } from '~/components/scroll-table';

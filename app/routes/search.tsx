@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
 import { ErrorPage } from '~/components/error-page';
-import { countOf, formatDate } from '~/components/format';
+import { countOf, formatDate } from '~/domain/format';
 import { STAGE_LABELS } from '~/domain/lifecycle';
 import { PROGRESS_KIND_LABELS, type ProgressKind } from '~/domain/progress';
 import { markedPieces } from '~/domain/search-marks';

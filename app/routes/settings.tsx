@@ -1,24 +1,31 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { json, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { issueApiToken } from '~/auth/api-tokens.server';
+import { randomWebhookSecret } from '~/auth/secrets.server';
+import { NotificationChoices } from '~/components/settings/notification-choices';
+import { WebhooksSection } from '~/components/settings/webhooks';
 import { requirePermission } from '~/auth/guards.server';
 import { ErrorPage } from '~/components/error-page';
 import { appErrorReply, FormErrors, InputField } from '~/components/field';
 import { AppError } from '~/domain/app-error';
 import { can } from '~/domain/roles';
-import { formatDate, formatUsd } from '~/components/format';
+import { formatDate, formatUsd } from '~/domain/format';
 import { useResettingReply } from '~/components/form-reply';
 import { SETTING_LABELS, SETTING_NAMES, TEAM_TIME_ZONE_KEY, TEAM_TIME_ZONE_LABEL, type SettingName } from '~/domain/settings';
 import { redirectWithFlash } from '~/http/flash.server';
 import { invariantResponse } from '~/http/responses.server';
 import { listApiTokens, revokeApiToken } from '~/models/api-tokens.server';
 import { recordAudit, type Audited } from '~/models/audit.server';
+import { listNotificationChoices, setMutedKinds } from '~/models/notifications.server';
 import { changeSettings, changeTeamTimeZone, getSettings, listSettingChanges, settingsVersion } from '~/models/settings.server';
+import { createWebhook, deleteWebhook, listWebhooks, sendTestEvent } from '~/models/webhooks.server';
+import { MuteFormSchema, WebhookActionSchema } from '~/schemas/notifications';
 import { ApiTokenActionSchema, type CreateApiTokenSchema } from '~/schemas/api-tokens';
 import { SettingsFormSchema, TimeZoneFormSchema } from '~/schemas/settings';
 import type { z } from 'zod';
 import { readForm } from '~/http/forms.server';
+import { teamToday } from '~/http/team-date.server';
 import { parseForm } from '~/schemas/parse-form';
 import { ScrollTable } from '~/components/scroll-table';
 
@@ -34,21 +41,29 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     history: await listSettingChanges(context.db),
     tokens: await listApiTokens(context.db, user.id),
     canChange: can(user.role, 'changeSettings'),
+    notificationChoices: await listNotificationChoices(context.db, user),
+    webhooks: can(user.role, 'manageWebhooks') ? await listWebhooks(context.db) : null,
   };
 }
+
+/** What an action answers with: its form's reply, and a secret to show once when it made one. */
+const answer = (result: SubmissionResult<string[]>, init?: { status: number }, shown: { token?: string; webhookSecret?: string } = {}) =>
+  json({ result, token: shown.token ?? null, webhookSecret: shown.webhookSecret ?? null }, init);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (formData.get('intent') === 'change-settings') return changeThresholds(request, context, formData);
   if (formData.get('intent') === 'change-time-zone') return changeTimeZone(request, context, formData);
+  if (formData.get('intent') === 'mute-events') return muteEvents(request, context, formData);
+  if (String(formData.get('intent')).endsWith('-webhook')) return manageWebhook(request, context, formData);
   const user = await requirePermission(request, context, 'ownTokens');
   const submission = parseForm(formData, ApiTokenActionSchema);
-  if (submission.status !== 'success') return json({ result: submission.reply(), token: null }, { status: 422 });
+  if (submission.status !== 'success') return answer(submission.reply(), { status: 422 });
   const audit = { actor: user, entityType: 'api_token', ip: context.clientIp };
   const command = submission.value;
   if (command.intent === 'create-token') {
     const issued = await issueApiToken(context.db, { userId: user.id, name: command.name, by: { actor: user, ip: context.clientIp } });
-    return json({ result: submission.reply({ resetForm: true }), token: issued.token }, { status: 201 });
+    return answer(submission.reply({ resetForm: true }), { status: 201 }, { token: issued.token });
   }
   const tokenId = command.tokenId;
   await context.db.transaction().execute(async (trx) => {
@@ -56,7 +71,42 @@ export async function action({ request, context }: ActionFunctionArgs) {
     invariantResponse(revoked, 'No live token of yours has that id.');
     await recordAudit(trx, { ...audit, action: 'api_token.revoked', entityId: revoked.id, before: { name: revoked.name } });
   });
-  return json({ result: submission.reply(), token: null });
+  return answer(submission.reply());
+}
+
+/** Anyone's choice of the notification kinds they get. */
+async function muteEvents(request: Request, context: AppLoadContext, formData: FormData) {
+  const user = await requirePermission(request, context, 'ownNotifications');
+  const submission = parseForm(formData, MuteFormSchema);
+  if (submission.status !== 'success') return answer(submission.reply(), { status: 422 });
+  const received = await listNotificationChoices(context.db, user);
+  const kept = new Set(submission.value.notify);
+  const muted = received.flatMap((choice) => (kept.has(choice.kind) ? [] : [choice.kind]));
+  await setMutedKinds(context.db, { muted, actor: user, now: context.now(), ip: context.clientIp });
+  return redirectWithFlash('/settings#notifications', 'Notifications saved.', context);
+}
+
+/** An exec's or EM's webhooks: add one (its secret shown once), send it a test event, delete it. */
+async function manageWebhook(request: Request, context: AppLoadContext, formData: FormData) {
+  const actor = await requirePermission(request, context, 'manageWebhooks');
+  const submission = parseForm(formData, WebhookActionSchema);
+  if (submission.status !== 'success') return answer(submission.reply(), { status: 422 });
+  const command = submission.value;
+  const audited = { actor, now: context.now(), ip: context.clientIp };
+  if (command.intent === 'create-webhook') {
+    try {
+      const webhook = await createWebhook(context.db, {
+        url: command.url, events: command.events, secret: randomWebhookSecret(), allowPrivate: context.allowPrivateWebhooks, ...audited,
+      });
+      return answer(submission.reply({ resetForm: true }), { status: 201 }, { webhookSecret: webhook.secret });
+    } catch (error) {
+      if (error instanceof AppError) return answer(submission.reply(appErrorReply(error, submission.payload)), { status: error.status });
+      throw error;
+    }
+  }
+  const done = command.intent === 'test-webhook' ? await sendTestEvent(context.db, { id: command.webhookId, ...audited }) : await deleteWebhook(context.db, { id: command.webhookId, ...audited });
+  invariantResponse(done, 'No webhook has that id: reload the page.');
+  return redirectWithFlash('/settings#webhooks', command.intent === 'test-webhook' ? 'Test event queued: see its delivery below.' : 'Webhook deleted.', context);
 }
 
 /** An exec's change of settings: the form parsed by its schema, the change made, the page again with a message. */
@@ -70,11 +120,11 @@ async function changeSettingsWith<Schema extends z.ZodType<{ version: number }>>
 ) {
   const actor = await requirePermission(request, context, 'changeSettings');
   const submission = parseForm(formData, schema);
-  if (submission.status !== 'success') return json({ result: submission.reply(), token: null }, { status: 422 });
+  if (submission.status !== 'success') return answer(submission.reply(), { status: 422 });
   try {
     await change(submission.value, { actor, now: context.now(), ip: context.clientIp });
   } catch (error) {
-    if (error instanceof AppError) return json({ result: submission.reply(appErrorReply(error, submission.payload)), token: null }, { status: error.status });
+    if (error instanceof AppError) return answer(submission.reply(appErrorReply(error, submission.payload)), { status: error.status });
     throw error;
   }
   return redirectWithFlash('/settings', done(submission.value), context);
@@ -83,7 +133,7 @@ async function changeSettingsWith<Schema extends z.ZodType<{ version: number }>>
 const changeThresholds = (request: Request, context: AppLoadContext, formData: FormData) =>
   changeSettingsWith(
     request, context, formData, SettingsFormSchema,
-    ({ version, ...values }, audited) => changeSettings(context.db, { values, version, ...audited }),
+    ({ version, ...values }, audited) => changeSettings(context.db, { values, version, today: teamToday(context), ...audited }),
     () => 'Settings saved.',
   );
 
@@ -91,18 +141,19 @@ const changeTimeZone = (request: Request, context: AppLoadContext, formData: For
   changeSettingsWith(
     request, context, formData, TimeZoneFormSchema,
     ({ teamTimeZone, version }, audited) =>
-      changeTeamTimeZone(context.db, { timeZone: teamTimeZone, fallback: context.defaultTeamTimezone, version, ...audited }),
+      changeTeamTimeZone(context.db, { timeZone: teamTimeZone, fallback: context.defaultTeamTimezone, version, today: teamToday(context), ...audited }),
     ({ teamTimeZone }) => `The team time zone is ${teamTimeZone}.`,
   );
 
 const SETTING_ORDER: SettingName[] = ['acceptancePct', 'dauPct', 'iarrUsd', 'capacity', 'staleWindowDays'];
 
 export default function Settings() {
-  const { settings, teamTimeZone, defaultTeamTimeZone, version, history, tokens, canChange } = useLoaderData<typeof loader>();
+  const { settings, teamTimeZone, defaultTeamTimeZone, version, history, tokens, canChange, notificationChoices, webhooks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const replyTo = (intent: string) => (actionData?.result.initialValue?.intent === intent ? actionData.result : undefined);
   const settingsReply = replyTo('change-settings');
   const timeZoneReply = replyTo('change-time-zone');
+  const webhookReply = replyTo('create-webhook');
   const [timeZoneForm, timeZoneFields] = useForm<z.input<typeof TimeZoneFormSchema>>({
     id: 'change-time-zone',
     lastResult: useResettingReply(timeZoneReply),
@@ -115,7 +166,7 @@ export default function Settings() {
   });
   const [form, fields] = useForm<z.input<typeof CreateApiTokenSchema>>({
     id: 'create-token',
-    lastResult: useResettingReply(settingsReply || timeZoneReply ? undefined : actionData?.result),
+    lastResult: useResettingReply(replyTo('create-token')),
   });
   return (
     <>
@@ -192,6 +243,21 @@ export default function Settings() {
           </tbody>
         </ScrollTable>
       )}
+
+      <h2 id="notifications">Your notifications</h2>
+      <p className="notice">What reaches your inbox (and the count in the header). Untick what you do not want to hear about.</p>
+      <NotificationChoices choices={notificationChoices} />
+
+      {webhooks ? (
+        <>
+          <h2 id="webhooks">Webhooks</h2>
+          <p className="notice">
+            Each chosen event is posted as JSON, signed with the webhook’s secret (X-Strat-Signature), and retried while the receiver
+            fails.
+          </p>
+          <WebhooksSection webhooks={webhooks} timeZone={teamTimeZone} reply={webhookReply} secret={actionData?.webhookSecret ?? null} />
+        </>
+      ) : null}
 
       <h2>Your API tokens</h2>
       <p className="notice">A token acts with your role on <code>/api/v1</code>. It is shown once, when made.</p>

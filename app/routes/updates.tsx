@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
 import { ErrorPage } from '~/components/error-page';
-import { formatDate, formatDateTime } from '~/components/format';
+import { formatDate, formatDateTime } from '~/domain/format';
 import { isSubmittedLate, isUpdateOverdue, UPDATE_STATUS_LABELS, updateDueOn } from '~/domain/weekly-update';
 import { teamToday } from '~/http/team-date.server';
 import { listWeeklyUpdateStates } from '~/models/weekly-updates.server';

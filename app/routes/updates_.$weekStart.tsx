@@ -1,9 +1,9 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
-import { describeGateReason } from '~/components/describe-gate-reason';
+import { describeGateReason } from '~/domain/describe-gate-reason';
 import { ErrorPage } from '~/components/error-page';
-import { formatDate, formatDateTime } from '~/components/format';
+import { formatDate, formatDateTime } from '~/domain/format';
 import { Markdown } from '~/components/markdown';
 import { composeWeeklyDraft } from '~/components/weekly-update/draft';
 import { WeeklyUpdateEditor } from '~/components/weekly-update/editor';

@@ -7,7 +7,7 @@ import { forbidden, requirePermission } from '~/auth/guards.server';
 import { createUserAccount, setUserPassword } from '~/auth/user-accounts.server';
 import { ErrorPage } from '~/components/error-page';
 import { appErrorReply, FormErrors, InputField, SelectField } from '~/components/field';
-import { formatDate } from '~/components/format';
+import { formatDate } from '~/domain/format';
 import { useResettingReply } from '~/components/form-reply';
 import { AppError } from '~/domain/app-error';
 import { canAssignRole, ROLE_LABELS, ROLES, type Role } from '~/domain/roles';

@@ -61,6 +61,10 @@ const PAGES: Record<string, Visit[]> = {
     { path: '/search?q=halcyon', permission: 'read' },
   ],
   'settings.tsx': [{ path: '/settings', permission: 'read' }],
+  'notifications.tsx': [
+    { path: '/notifications', permission: 'ownNotifications' },
+    { path: '/notifications?before=1', permission: 'ownNotifications' },
+  ],
   'users.tsx': [{ path: '/users', permission: 'manageUsers' }],
   'audit.tsx': [{ path: '/audit', permission: 'readAudit' }],
   'import.tsx': [
@@ -102,6 +106,14 @@ function expectedFor(visit: Visit, role: Role | null): Expected {
   return { status: role && can(role, visit.permission) ? 200 : 403, signedIn: true };
 }
 
+/** The header's unread count is the signed-in person's, as the API counts it. */
+async function expectUnreadCount(page: Page) {
+  const unread = await page.evaluate(async () => (await (await fetch('/api/v1/notifications')).json()).unread as number);
+  const badge = page.getByRole('banner').getByRole('link', { name: /^Notifications/ }).locator('.unread-count');
+  if (unread === 0) expect(await badge.count()).toBe(0);
+  else expect(await badge.textContent()).toBe(`${unread > 99 ? '99+' : unread} unread`);
+}
+
 /** Opens a page and checks what every page must hold: the status, no error of any kind, axe, no sideways scroll. */
 async function checkPage(page: Page, baseUrl: string, visit: Visit, expected: Expected, javaScript: boolean) {
   const problems: string[] = [];
@@ -123,6 +135,7 @@ async function checkPage(page: Page, baseUrl: string, visit: Visit, expected: Ex
     }
     expect(await page.locator('.error-page').count()).toBe(expected.status === 200 ? 0 : 1);
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    if (javaScript && expected.signedIn && expected.status === 200) await expectUnreadCount(page);
     const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(sideways, 'the page body scrolls sideways').toBeLessThanOrEqual(0);
     if (javaScript) await expectCleanPage(page);

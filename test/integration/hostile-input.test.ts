@@ -144,7 +144,9 @@ const ENDPOINTS: Endpoint[] = [
   {
     name: 'POST /settings', method: 'POST', path: fixed('/settings'),
     body: () => form({
-      intent: formField('change-settings', 'change-time-zone', 'create-token', 'revoke-token'), version: formField('0'), acceptancePct: formField('30', '30.5'),
+      intent: formField('change-settings', 'change-time-zone', 'create-token', 'revoke-token', 'mute-events', 'create-webhook', 'test-webhook', 'delete-webhook'),
+      version: formField('0'), acceptancePct: formField('30', '30.5'), notify: formField('gate.opened', 'blocker.opened'),
+      url: formField('http://127.0.0.1:9/hook', 'https://hooks.example.test/x'), events: formField('gate.opened'), webhookId: formField('1', '999999'),
       teamTimeZone: formField('Europe/Berlin', 'utc', '+02:00'),
       dauPct: formField('50'), iarrUsd: formField('250000'), capacity: formField('3'), staleWindowDays: formField('14'), name: formField('t'), tokenId: formField('1'),
     }),
@@ -158,12 +160,29 @@ const ENDPOINTS: Endpoint[] = [
     body: () => form({ intent: formField('resolve-entry'), entryId: formField('1', '999999'), version: formField('1'), resolutionNote: formField('Done') }),
   },
   { name: 'GET /api/v1/search', method: 'GET', path: () => hostileText.map((q) => `/api/v1/search?q=${encodeSegment(q)}`) },
+  {
+    name: 'POST /notifications', method: 'POST', path: fixed('/notifications'),
+    body: () => form({ intent: formField('read', 'read-all'), id: formField('1', '999999') }),
+  },
+  { name: 'GET /api/v1/notifications', method: 'GET', path: () => hostileText.map((before) => `/api/v1/notifications?before=${encodeSegment(before)}`) },
+  {
+    name: 'POST /api/v1/notifications/read', method: 'POST', path: fixed('/api/v1/notifications/read'),
+    body: () => json(objectOf({ ids: fc.oneof(fc.array(field(1, 2, 999_999), { maxLength: 3 }), hostileJson), all: field(true) })),
+  },
+  {
+    name: 'POST /api/v1/webhooks', method: 'POST', path: fixed('/api/v1/webhooks'),
+    body: () => json(objectOf({ url: field('http://127.0.0.1:9/hook', 'ftp://x'), events: fc.oneof(fc.array(field('gate.opened', 'blocker.opened'), { maxLength: 3 }), hostileJson) })),
+  },
+  {
+    name: 'POST /api/v1/weekly-updates/:weekStart', method: 'POST', path: () => week.map((value) => `/api/v1/weekly-updates/${encodeSegment(value)}`),
+    body: () => json(objectOf({ action: field('save', 'submit'), version: field(1, 2), progress: field('p'), blockers: field('b'), upcoming: field('u') })),
+  },
   { name: 'POST /partners', method: 'POST', path: fixed('/partners'), body: () => form({ intent: formField('assign-lead'), slug: formField('x'), version: formField('1'), email: formField('a@b.test') }) },
   { name: 'POST /import', method: 'POST', path: fixed('/import'), body: () => form({ intent: formField('commit', 'preview'), kind: formField('snapshots', 'iarr'), csv: formField('customer,weekStart\nx,y') }) },
   {
     name: 'GET pages with filters', method: 'GET',
     path: () => fc.tuple(
-      fc.constantFrom('/audit', `/customers/${slugs.active}`, '/import', '/updates', '/candidates', '/requests', '/search'),
+      fc.constantFrom('/audit', `/customers/${slugs.active}`, '/import', '/updates', '/candidates', '/requests', '/search', '/notifications'),
       fc.dictionary(fc.constantFrom('entity', 'actor', 'from', 'to', 'before', 'kind', 'state', 'shown', 'imported', 'customer', 'routedTo', 'olderThanDays', 'q'), hostileText, { maxKeys: 4 }),
     )
       .map(([path, query]) => `${path}?${new URLSearchParams(query)}`),
@@ -172,7 +191,7 @@ const ENDPOINTS: Endpoint[] = [
 
 const COUNTED_TABLES = [
   'customers', 'framework_evaluations', 'decisions', 'metric_snapshots', 'iarr_entries', 'progress_entries', 'feedback_themes', 'handoffs',
-  'users', 'api_tokens', 'weekly_updates', 'setting_changes',
+  'users', 'api_tokens', 'weekly_updates', 'setting_changes', 'events', 'webhooks', 'webhook_deliveries', 'notification_mutes',
 ];
 
 async function rowCounts(): Promise<string> {

@@ -20,9 +20,9 @@ describe('migrations', () => {
         select table_name from information_schema.tables where table_schema = 'public' and table_name not like 'kysely%'
         order by table_name`.execute(database.db);
       expect(tables.rows.map((row) => row.table_name)).toEqual([
-        'api_tokens', 'audit_log', 'customers', 'decisions', 'feedback_themes', 'framework_evaluations', 'handoffs',
-        'iarr_entries', 'login_attempts', 'metric_snapshots', 'progress_entries', 'sessions', 'setting_changes',
-        'users', 'weekly_updates',
+        'api_tokens', 'audit_log', 'customers', 'decisions', 'events', 'feedback_themes', 'framework_evaluations', 'handoffs',
+        'iarr_entries', 'login_attempts', 'metric_snapshots', 'notification_mutes', 'notifications', 'progress_entries',
+        'sessions', 'setting_changes', 'users', 'webhook_deliveries', 'webhooks', 'weekly_updates',
       ]);
     } finally {
       await database.close();

@@ -8,6 +8,8 @@ import { issueApiToken } from '~/auth/api-tokens.server';
 import { ROLES, type Role } from '~/domain/roles';
 import { createHttpApp } from '~/http/create-http-app.server';
 import { createBoundedServer } from '~/http/request-limits.server';
+import { startBackgroundJobs, type BackgroundJobs } from '~/jobs/background-jobs.server';
+import type { Database } from '../../db/connection';
 import type { DB } from '../../db/schema';
 import { createTestUser, TEST_PASSWORD, TEST_SETUP } from '../factories/users';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -29,13 +31,23 @@ export type TestServer = {
   clock: TestClock;
   /** fetch on this server, same-origin like a browser's own form posts, never following redirects. */
   request(pathname: string, init?: RequestInit & { cookie?: string }): Promise<Response>;
+  /** The webhook sender and periodic checks, when the test asked for them. */
+  jobs?: BackgroundJobs;
   close(): Promise<void>;
+};
+
+export type TestServerOptions = {
+  production?: boolean;
+  limits?: Parameters<typeof createBoundedServer>[1];
+  allowPrivateWebhooks?: boolean;
+  /** Runs the background jobs on this database, on the server's clock (a short webhook timeout keeps tests quick). */
+  jobs?: { database: Pick<Database, 'db' | 'listen'>; webhookTimeoutMs?: number };
 };
 
 /** The real HTTP server (security headers, CSRF check, the built Remix app) on a free port. */
 export async function startTestServer(
   db: Kysely<DB>,
-  options: { production?: boolean; limits?: Parameters<typeof createBoundedServer>[1] } = {},
+  options: TestServerOptions = {},
 ): Promise<TestServer> {
   const buildFile = path.resolve('build/index.js');
   const build = (await import(/* @vite-ignore */ pathToFileURL(buildFile).href)) as ServerBuild;
@@ -48,7 +60,14 @@ export async function startTestServer(
     teamTimezone: 'UTC',
     publicDir: path.resolve('public'),
     now: () => clock.now,
+    allowPrivateWebhooks: options.allowPrivateWebhooks,
   });
+  const jobs = options.jobs
+    ? await startBackgroundJobs({
+        database: options.jobs.database, now: () => clock.now, defaultTimeZone: 'UTC',
+        allowPrivateWebhooks: options.allowPrivateWebhooks ?? !options.production, webhookTimeoutMs: options.jobs.webhookTimeoutMs,
+      })
+    : undefined;
   const server = createBoundedServer(app, options.limits).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -61,7 +80,9 @@ export async function startTestServer(
       if (cookie) merged.set('Cookie', cookie);
       return fetch(`${url}${pathname}`, { redirect: 'manual', ...init, headers: merged });
     },
+    jobs,
     async close() {
+      await jobs?.stop();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     },
@@ -83,11 +104,11 @@ export async function signIn(server: TestServer, email: string, password: string
 }
 
 /** A database of this file's own and the server on it, made before the file's tests and closed after. */
-export function setUpTestServer(): { database: TestDatabase; server: TestServer } {
+export function setUpTestServer(options: { jobs?: { webhookTimeoutMs?: number } } = {}): { database: TestDatabase; server: TestServer } {
   const handle = {} as { database: TestDatabase; server: TestServer };
   beforeAll(async () => {
     handle.database = await createTestDatabase();
-    handle.server = await startTestServer(handle.database.db);
+    handle.server = await startTestServer(handle.database.db, options.jobs ? { jobs: { database: handle.database, ...options.jobs } } : {});
   });
   afterAll(async () => {
     await handle.server?.close();
@@ -112,4 +133,13 @@ export function setUpUserPerRole(app: { database: TestDatabase; server: TestServ
     }
   });
   return roles;
+}
+
+/** A JSON API call with a bearer token; `body` is sent as JSON. */
+export function callApi(server: TestServer, token: string, pathname: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+  return server.request(pathname, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
 }

@@ -1,7 +1,7 @@
 import type { GateReason } from '~/domain/intake-gate';
 import { STAGE_LABELS, type Decision, type Stage } from '~/domain/lifecycle';
-import { describeGateReason, type PartnerNames } from '../describe-gate-reason';
-import { formatDate } from '../format';
+import { describeGateReason, type PartnerNames } from '~/domain/describe-gate-reason';
+import { formatDate } from '~/domain/format';
 import { ScrollTable } from '~/components/scroll-table';
 
 type DecisionRecord = {

@@ -1,7 +1,7 @@
 import type { CustomerHealth } from '~/domain/customer-health';
 import { addDays } from '~/domain/dates';
-import { STATUS_LABELS } from '../customer-health-table';
-import { formatPct, formatUsd } from '../format';
+import { STATUS_LABELS } from '~/domain/customer-health';
+import { formatPct, formatUsd } from '~/domain/format';
 import { ScrollTable } from '~/components/scroll-table';
 
 const meets = (value: boolean | null) => (value === null ? '—' : value ? 'meets' : 'below');

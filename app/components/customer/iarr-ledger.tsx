@@ -1,4 +1,4 @@
-import { formatUsd } from '../format';
+import { formatUsd } from '~/domain/format';
 import { ScrollTable } from '~/components/scroll-table';
 
 type LedgerEntry = { id: number; booked_on: string; amount_usd: number; kind: 'expansion' | 'net_new'; note: string; running_total: number };

@@ -1,5 +1,5 @@
 import { snapshotPercents, type Snapshot } from '~/domain/customer-health';
-import { formatCount, formatPct } from '../format';
+import { formatCount, formatPct } from '~/domain/format';
 import { ScrollTable } from '~/components/scroll-table';
 
 /** Recent weekly snapshots with the percentages they give. */

@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import { ChartTable } from '../charts/chart-table';
 import { ClientOnlyChart } from '../charts/client-only-chart';
 import type { TrendPoint } from '../charts/trend-chart';
-import { formatPct, formatUsd } from '../format';
+import { formatPct, formatUsd } from '~/domain/format';
 
 const TrendChart = lazy(() => import('../charts/trend-chart'));
 

@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import { isPartialWeek, type NorthStarHeadline } from '~/domain/north-star';
 import { ChartTable } from '../charts/chart-table';
 import { ClientOnlyChart } from '../charts/client-only-chart';
-import { countOf, formatCount } from '../format';
+import { countOf, formatCount } from '~/domain/format';
 
 const NorthStarChart = lazy(() => import('../charts/north-star-chart'));
 

@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react';
 import type { CustomerHealth } from '~/domain/customer-health';
-import { STATUS_LABELS } from '../customer-health-table';
-import { formatPct, formatUsd } from '../format';
+import { STATUS_LABELS } from '~/domain/customer-health';
+import { formatPct, formatUsd } from '~/domain/format';
 import { WeekChange } from './week-change';
 import { ScrollTable } from '~/components/scroll-table';
 

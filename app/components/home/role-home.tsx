@@ -3,8 +3,8 @@ import type { FrameworkAssessment } from '~/domain/framework';
 import { PROGRESS_KIND_LABELS, type ProgressKind } from '~/domain/progress';
 import { UPDATE_STATUS_LABELS, type UpdateStatus } from '~/domain/weekly-update';
 import type { HealthStatus } from '~/domain/customer-health';
-import { STATUS_LABELS } from '../customer-health-table';
-import { countOf, formatDate } from '../format';
+import { STATUS_LABELS } from '~/domain/customer-health';
+import { countOf, formatDate } from '~/domain/format';
 import { RequestDestinations, type RequestDestination } from '../request-destinations';
 
 type EngineerHome = {

@@ -1,7 +1,7 @@
 import { PROGRESS_KIND_LABELS, describeRouting, type ProgressKind } from '~/domain/progress';
 import { change } from '~/domain/week-over-week';
 import type { WeeklyUpdateSections } from '~/domain/weekly-update';
-import { formatPct } from '../format';
+import { formatPct } from '~/domain/format';
 
 export type DraftFacts = {
   /** The week's progress log, every customer, oldest first. */

@@ -1,4 +1,4 @@
-import type { GateReason } from '~/domain/intake-gate';
+import type { GateReason } from './intake-gate';
 import { formatPct, formatUsd } from './format';
 
 export type PartnerNames = Record<string, { name: string; latestWeek: string | null }>;
