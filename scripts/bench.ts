@@ -1,9 +1,7 @@
 // `npm run bench`: the dashboard and a customer page on a large portfolio, over HTTP and as SQL alone, at 1× and
 // 10× the data; a 10,000-row CSV import; server memory under load; the JavaScript the dashboard loads.
 // On the PostgreSQL server when DATABASE_URL is set (a fresh database of its own), else on PGlite.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
@@ -15,18 +13,15 @@ import { loadCustomerPage } from '~/models/customer-page.server';
 import { loadDashboard } from '~/models/dashboard.server';
 import { search } from '~/models/search.server';
 import { ProgressFilterSchema } from '~/schemas/progress';
-import { openDatabase, openPostgres, type Database } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { BASE_SCALE, generateBenchData } from './bench-data';
-import { serveArguments } from './serve-command';
+import { BENCH_PASSWORD, freshDatabase, rssMiB, serverUrl, signIn, startServer } from './bench-server';
 
-const PASSWORD = 'bench-password-long-enough';
 const SEQUENTIAL_REQUESTS = 200;
 const CONCURRENCY = 16;
 const CONCURRENT_REQUESTS = 1_600;
 const SQL_RUNS = 50;
 
-const serverUrl = process.env.DATABASE_URL;
 const today = dateInZone(new Date(), 'UTC');
 
 type Timing = { p50: number; p99: number; rps: number };
@@ -39,59 +34,6 @@ async function time(run: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
   await run();
   return performance.now() - start;
-}
-
-/** A fresh database for one scale: its own database on the server, or its own PGlite folder. */
-async function freshDatabase(label: string): Promise<{ env: Record<string, string>; open: () => Promise<Database>; drop: () => Promise<void> }> {
-  if (serverUrl) {
-    const name = `strat_bench_${process.pid}_${label}`;
-    const admin = async (statement: string) => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(statement).finally(() => client.end());
-    };
-    await admin(`create database ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    return { env: { DATABASE_URL: url.toString() }, open: async () => openPostgres(url.toString()), drop: () => admin(`drop database ${name} with (force)`) };
-  }
-  const dataDir = mkdtempSync(path.join(tmpdir(), `strat-bench-${label}-`));
-  return { env: { DATA_DIR: dataDir, DATABASE_URL: '' }, open: () => openDatabase({ DATA_DIR: dataDir }), drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
-}
-
-function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, serveArguments(), {
-    env: { ...process.env, ...env, PORT: '0', NODE_ENV: 'production', SESSION_SECRET: 'bench-session-secret-of-enough-length-000' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at (http:\/\/localhost:\d+)/.exec(output);
-      if (match) resolve({ child, url: match[1]! });
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('exit', (code) => reject(new Error(`The server exited with ${code}: ${output}`)));
-  });
-}
-
-function rssMiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
-}
-
-async function signIn(url: string, email = 'exec@bench.test'): Promise<string> {
-  const response = await fetch(`${url}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { Origin: url, 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email, password: PASSWORD }),
-  });
-  const cookie = response.headers.get('Set-Cookie')?.split(';')[0];
-  if (response.status !== 302 || !cookie) throw new Error(`Bench sign-in failed: ${response.status}`);
-  return cookie;
 }
 
 /**
@@ -220,7 +162,7 @@ async function benchScale(factor: number, passwordHash: string) {
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-const passwordHash = await hashPassword(PASSWORD);
+const passwordHash = await hashPassword(BENCH_PASSWORD);
 const results = [await benchScale(1, passwordHash), await benchScale(10, passwordHash)];
 const [one, ten] = results as [Awaited<ReturnType<typeof benchScale>>, Awaited<ReturnType<typeof benchScale>>];
 console.log(`\nStrat Tracker bench on ${serverUrl ? 'PostgreSQL' : 'PGlite'}, ${today}\n`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '~/domain/roles';
-import { setUpTestServer, setUpUserPerRole } from '../support/http-server';
+import { callApi, setUpTestServer, setUpUserPerRole } from '../support/http-server';
 import { createTestCustomer } from '../factories/customers';
 
 const app = setUpTestServer();
@@ -156,11 +156,32 @@ describe('the weekly updates list and API', () => {
     expect(state('2026-11-09')).toBe('Missing, overdue');
   });
 
+  it('POST /api/v1/weekly-updates/:weekStart saves, submits and amends for EMs, under the version it read', async () => {
+    const path = '/api/v1/weekly-updates/2026-09-28';
+    const body = { progress: 'Shipped', blockers: '', upcoming: 'Next', action: 'save' };
+    expect((await callApi(app.server, tokens.engineer, path, { body })).status).toBe(403);
+    const noProgress = await callApi(app.server, tokens.em, path, { body: { ...body, progress: ' ', action: 'submit' } });
+    expect(noProgress.status).toBe(422);
+    expect((await noProgress.json()).error.fields).toEqual({ progress: 'Write the week’s progress before submitting.' });
+
+    const draft = await callApi(app.server, tokens.em, path, { body });
+    expect(await draft.json()).toMatchObject({ status: 'draft', version: 1, progress: 'Shipped' });
+    const submitted = await callApi(app.server, tokens.em, path, { body: { ...body, action: 'submit', version: 1 } });
+    expect(await submitted.json()).toMatchObject({ status: 'submitted', version: 2, overdue: false });
+    const stale = await callApi(app.server, tokens.em, path, { body: { ...body, progress: 'Mine', action: 'submit', version: 1 } });
+    expect(stale.status).toBe(409);
+    expect((await stale.json()).error.code).toBe('version_conflict');
+    const amended = await (await callApi(app.server, tokens.em, path, { body: { ...body, upcoming: 'Later', action: 'submit', version: 2 } })).json();
+    expect(amended).toMatchObject({ status: 'amended', version: 3, upcoming: 'Later' });
+    expect(amended.markdown).toContain('week of 2026-09-28 (amended)');
+    expect(await (await api('2026-09-28')).json()).toEqual(amended);
+  });
+
   it('GET /api/v1/weekly-updates/:weekStart answers as DOMAIN.md says', async () => {
     const week = '2026-10-05';
     const missing = await api(week);
     expect(missing.status).toBe(200);
-    expect(await missing.json()).toEqual({ weekStart: week, status: 'missing', overdue: true, progress: '', blockers: '', upcoming: '', markdown: '' });
+    expect(await missing.json()).toEqual({ weekStart: week, status: 'missing', overdue: true, progress: '', blockers: '', upcoming: '', markdown: '', version: null });
 
     await save(week, 'em', { intent: 'submit', progress: 'Done', blockers: '', upcoming: 'More' });
     const submitted = await (await api(week, 'engineer')).json();
