@@ -66,6 +66,8 @@ try {
     // Event ids follow the writes' order: the first blocker's event has the lowest id.
     const latencies = ids.map((id, index) => received.get(String(id))! - sent.get(index)!).sort((a, b) => a - b);
 
+    // Idle from here: the burst's garbage collected, nothing queued.
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
     const idleStart = cpuMs(server.child.pid!);
     await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
     const idleCpuPct = ((cpuMs(server.child.pid!) - idleStart) / (IDLE_SECONDS * 1000)) * 100;
