@@ -9,6 +9,7 @@ import { requirePermission } from '~/auth/guards.server';
 import { ErrorPage } from '~/components/error-page';
 import { appErrorReply, FormErrors, InputField } from '~/components/field';
 import { AppError } from '~/domain/app-error';
+import { kindsReceivedBy } from '~/domain/events';
 import { can } from '~/domain/roles';
 import { formatDate, formatUsd } from '~/domain/format';
 import { useResettingReply } from '~/components/form-reply';
@@ -79,9 +80,8 @@ async function muteEvents(request: Request, context: AppLoadContext, formData: F
   const user = await requirePermission(request, context, 'ownNotifications');
   const submission = parseForm(formData, MuteFormSchema);
   if (submission.status !== 'success') return answer(submission.reply(), { status: 422 });
-  const received = await listNotificationChoices(context.db, user);
   const kept = new Set(submission.value.notify);
-  const muted = received.flatMap((choice) => (kept.has(choice.kind) ? [] : [choice.kind]));
+  const muted = kindsReceivedBy(user.role).filter((kind) => !kept.has(kind));
   await setMutedKinds(context.db, { muted, actor: user, now: context.now(), ip: context.clientIp });
   return redirectWithFlash('/settings#notifications', 'Notifications saved.', context);
 }

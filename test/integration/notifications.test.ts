@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { issueApiToken } from '~/auth/api-tokens.server';
+import { updateOverdueEvent } from '~/domain/events';
 import type { Role } from '~/domain/roles';
 import { runPeriodicChecks } from '~/jobs/periodic-checks.server';
 import { raiseEvent } from '~/models/events.server';
-import { updateOverdueEvent } from '~/domain/events';
 import { createTestCustomer } from '../factories/customers';
-import { createTestUser, TEST_PASSWORD } from '../factories/users';
+import { createTestUser, TEST_PASSWORD, TEST_SETUP } from '../factories/users';
 import { callApi, setUpTestServer, setUpUserPerRole, signIn } from '../support/http-server';
 
 const app = setUpTestServer();
@@ -27,9 +28,8 @@ beforeAll(async () => {
   const { db } = app.database;
   partner = await createTestCustomer(db, { stage: 'active', name: 'Acme Freight', leadEngineerId: users.engineer.id });
   const other = await createTestUser(db, 'engineer');
-  const { issueApiToken } = await import('~/auth/api-tokens.server');
   otherEngineer = {
-    token: (await issueApiToken(db, { userId: other.id, name: 'test', by: { actor: null, actorLabel: 'test setup' } })).token,
+    token: (await issueApiToken(db, { userId: other.id, name: 'test', by: TEST_SETUP })).token,
     cookie: await signIn(app.server, other.email, TEST_PASSWORD),
   };
 });

@@ -3,8 +3,8 @@ import { audienceOf, decisionEvent, gateChangeEvent, headlineOf, kindsReceivedBy
 import type { IntakeGate } from '~/domain/intake-gate';
 import { latestDueWeek } from '~/domain/weekly-update';
 
-const open: IntakeGate = { open: true, activePartners: 1, capacity: 3, reasons: [] } as unknown as IntakeGate;
-const closed = { ...open, open: false, reasons: [{ kind: 'capacity', active: 3, capacity: 3 }] } as IntakeGate;
+const open: IntakeGate = { open: true, activePartners: 1, capacity: 3, reasons: [] };
+const closed: IntakeGate = { ...open, open: false, reasons: [{ kind: 'capacity', active: 3, capacity: 3 }] };
 
 describe('who gets what', () => {
   it.each([
