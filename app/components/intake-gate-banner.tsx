@@ -1,14 +1,17 @@
 import { Link } from '@remix-run/react';
 import type { GateReason } from '~/domain/intake-gate';
-import { describeGateReason, type PartnerNames } from '~/domain/describe-gate-reason';
+import { describeForecast, describeGateReason, type PartnerNames } from '~/domain/describe-gate-reason';
+import type { GateForecast } from '~/domain/gate-forecast';
 
 type BannerProps = {
   gate: { open: boolean; activePartners: number; capacity: number; reasons: GateReason[] };
   partners: PartnerNames;
+  /** Said under the reasons of a closed gate, when given. */
+  forecast?: { forecast: GateForecast | null; thresholds: { acceptancePct: number; dauPct: number } };
 };
 
 /** The intake gate, open or closed with each reason in words, linking to the partner concerned. */
-export function IntakeGateBanner({ gate, partners }: BannerProps) {
+export function IntakeGateBanner({ gate, partners, forecast }: BannerProps) {
   return (
     <section className={`gate gate-${gate.open ? 'open' : 'closed'}`} aria-labelledby="gate-title">
       <h2 id="gate-title">
@@ -29,6 +32,7 @@ export function IntakeGateBanner({ gate, partners }: BannerProps) {
           })}
         </ul>
       )}
+      {forecast?.forecast ? <p className="gate-forecast">{describeForecast(forecast.forecast, gate.reasons, partners, forecast.thresholds)}</p> : null}
     </section>
   );
 }

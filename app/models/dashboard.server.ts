@@ -5,7 +5,7 @@ import { change } from '~/domain/week-over-week';
 import { isUpdateOverdue } from '~/domain/weekly-update';
 import type { Executor } from './db.server';
 import { currentEvaluationOf, toAnswers } from './framework-evaluations.server';
-import { loadIntakeGate } from './intake-gate.server';
+import { loadIntakeGateWithForecast } from './intake-gate.server';
 import { northStarReporting } from './north-star.server';
 import { listWeeklyUpdateStates } from './weekly-updates.server';
 
@@ -77,8 +77,8 @@ export async function listNorthStarPartners(db: Executor) {
 /** Everything the dashboard shows at `today`, in a fixed number of queries whatever the number of customers. */
 export async function loadDashboard(db: Executor, today: string) {
   // Independent queries, run side by side on a server pool (PGlite's single connection takes them in turn).
-  const [{ gate, partners, settings, names }, updateWeeks, northStar, pipeline, leadLoads] = await Promise.all([
-    loadIntakeGate(db, today),
+  const [{ gate, forecast, partners, settings, names }, updateWeeks, northStar, pipeline, leadLoads] = await Promise.all([
+    loadIntakeGateWithForecast(db, today),
     listWeeklyUpdateStates(db, today),
     northStarChart(db, today),
     countPipeline(db),
@@ -87,6 +87,7 @@ export async function loadDashboard(db: Executor, today: string) {
   return {
     today,
     gate,
+    forecast,
     names,
     thresholds: { acceptancePct: settings.acceptancePct, dauPct: settings.dauPct, iarrUsd: settings.iarrUsd, staleWindowDays: settings.staleWindowDays },
     partners: partners.map(({ slug, name, leadEngineer, health, previous, iarrWeekAgoUsd }) => {

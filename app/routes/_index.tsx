@@ -31,14 +31,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { today, gate, names, thresholds, partners, northStar, pipeline, alerts, leadLoads, home } = useLoaderData<typeof loader>();
+  const { today, gate, forecast, names, thresholds, partners, northStar, pipeline, alerts, leadLoads, home } = useLoaderData<typeof loader>();
   const alertCount = alerts.stale.length + alerts.overdueUpdates.length;
   return (
     <>
       <h1>Dashboard</h1>
       <RoleHome home={home} />
       <h2 className="portfolio-title">The portfolio</h2>
-      <IntakeGateBanner gate={gate} partners={names} />
+      <IntakeGateBanner gate={gate} partners={names} forecast={{ forecast, thresholds }} />
       {alertCount > 0 ? (
         <section className="card alerts" aria-labelledby="alerts-title">
           <h2 id="alerts-title">Needs attention</h2>

@@ -2,12 +2,12 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { requireApiPermission } from '~/auth/guards.server';
 import { methodNotAllowed } from '~/http/responses.server';
 import { teamToday } from '~/http/team-date.server';
-import { loadIntakeGate } from '~/models/intake-gate.server';
+import { loadIntakeGateWithForecast } from '~/models/intake-gate.server';
 
-/** GET /api/v1/intake-gate: whether a new partner may come in today, and why not. */
+/** GET /api/v1/intake-gate: whether a new partner may come in today, why not, and when it may at current trends. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireApiPermission(request, context, 'read');
-  const { gate, settings } = await loadIntakeGate(context.db, teamToday(context));
+  const { gate, settings, forecast } = await loadIntakeGateWithForecast(context.db, teamToday(context));
   return json({
     open: gate.open,
     activePartners: gate.activePartners,
@@ -19,6 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       staleWindowDays: settings.staleWindowDays,
     },
     reasons: gate.reasons,
+    forecast,
   });
 }
 

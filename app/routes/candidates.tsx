@@ -8,7 +8,7 @@ import { assessFramework, type FrameworkAssessment } from '~/domain/framework';
 import { can } from '~/domain/roles';
 import { teamToday } from '~/http/team-date.server';
 import { listCandidateRows } from '~/models/customers.server';
-import { loadIntakeGate } from '~/models/intake-gate.server';
+import { loadIntakeGateWithForecast } from '~/models/intake-gate.server';
 import { ScrollTable } from '~/components/scroll-table';
 
 export const meta: MetaFunction = () => [{ title: 'Candidates · Strat Tracker' }];
@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'read');
   const requested = new URL(request.url).searchParams.get('sort');
   const sort: Sort = requested && Object.hasOwn(SORTS, requested) ? (requested as Sort) : 'score';
-  const { gate, names } = await loadIntakeGate(context.db, teamToday(context));
+  const { gate, names, forecast, settings } = await loadIntakeGateWithForecast(context.db, teamToday(context));
   const rows: Row[] = (await listCandidateRows(context.db)).map(({ answers, ...row }) => ({
     ...row,
     relatedMarket: answers?.relatedMarket ?? null,
@@ -34,6 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   rows.sort(SORTS[sort]);
   return {
     gate,
+    forecast: { forecast, thresholds: { acceptancePct: settings.acceptancePct, dauPct: settings.dauPct } },
     partners: names,
     candidates: rows.filter((row) => row.stage === 'candidate'),
     rejected: rows.filter((row) => row.stage === 'rejected'),
@@ -79,14 +80,14 @@ function CandidateTable({ rows, caption }: { rows: Row[]; caption: string }) {
 }
 
 export default function Candidates() {
-  const { gate, partners, candidates, rejected, canAdd } = useLoaderData<typeof loader>();
+  const { gate, forecast, partners, candidates, rejected, canAdd } = useLoaderData<typeof loader>();
   return (
     <>
       <div className="page-title">
         <h1>Candidates</h1>
         {canAdd ? <Link to="/candidates/new" className="button">Add a candidate</Link> : null}
       </div>
-      <IntakeGateBanner gate={gate} partners={partners} />
+      <IntakeGateBanner gate={gate} partners={partners} forecast={forecast} />
       <CandidateTable rows={candidates} caption="Candidates, by the decision framework (sort by a column heading)" />
       <h2>Rejected</h2>
       <CandidateTable rows={rejected} caption="Rejected customers; an exec can reconsider them" />

@@ -121,7 +121,7 @@ describe('POST /api/v1/customers/:slug/decisions', () => {
 });
 
 describe('GET /api/v1/intake-gate', () => {
-  it('gives the gate, the thresholds and each reason', async () => {
+  it('gives the gate, the thresholds, each reason and the forecast', async () => {
     await clearActivePartners();
     const stale = await createTestPartner(app.database.db, { weekStart: '2026-10-19' });
     const poor = await createTestPartner(app.database.db, { dauPct: 49, iarrUsd: 100 });
@@ -137,6 +137,8 @@ describe('GET /api/v1/intake-gate', () => {
         { kind: 'below_threshold', customer: poor.slug, metric: 'dau', value: 49, threshold: 50 },
         { kind: 'below_threshold', customer: poor.slug, metric: 'iarr', value: 100, threshold: 250_000 },
       ],
+      // One snapshot is no trend; the stale partner and iARR are not projected.
+      forecast: { opensWeek: null, partners: [{ customer: poor.slug, metric: 'dau', projectedWeek: null }] },
     });
   });
 });

@@ -1,0 +1,36 @@
+// Exact fractions of integers, for rules that must not round (the gate forecast's least squares).
+
+/** n / d, kept in lowest terms with d > 0. */
+export type Rational = { n: bigint; d: bigint };
+
+const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
+
+export function rational(n: bigint | number, d: bigint | number = 1n): Rational {
+  let [num, den] = [BigInt(n), BigInt(d)];
+  if (den === 0n) throw new RangeError('A fraction cannot have 0 as its denominator.');
+  if (den < 0n) [num, den] = [-num, -den];
+  const divisor = gcd(num, den) || 1n;
+  return { n: num / divisor, d: den / divisor };
+}
+
+/** A finite JavaScript number as the exact fraction its decimal digits say (30.5 → 61/2). */
+export function fromDecimal(value: number): Rational {
+  const [mantissa, exponent = '0'] = value.toString().split('e');
+  const [whole, fraction = ''] = mantissa!.split('.');
+  const scale = Number(exponent) - fraction.length;
+  const digits = BigInt(`${whole}${fraction}`);
+  return scale >= 0 ? rational(digits * 10n ** BigInt(scale)) : rational(digits, 10n ** BigInt(-scale));
+}
+
+export const add = (a: Rational, b: Rational) => rational(a.n * b.d + b.n * a.d, a.d * b.d);
+export const subtract = (a: Rational, b: Rational) => rational(a.n * b.d - b.n * a.d, a.d * b.d);
+export const multiply = (a: Rational, b: Rational) => rational(a.n * b.n, a.d * b.d);
+export const divide = (a: Rational, b: Rational) => rational(a.n * b.d, a.d * b.n);
+/** Negative, zero or positive as a is below, at or above b. */
+export const compare = (a: Rational, b: Rational) => Number(a.n * b.d - b.n * a.d > 0n) - Number(a.n * b.d - b.n * a.d < 0n);
+
+/** The least integer at or above the fraction. */
+export function ceil(value: Rational): bigint {
+  const quotient = value.n / value.d;
+  return value.n > 0n && value.n % value.d !== 0n ? quotient + 1n : quotient;
+}
