@@ -1,4 +1,5 @@
 import { AppError } from './app-error';
+import { addDays } from './dates';
 
 export const STAGES = ['candidate', 'active', 'rejected', 'handed_off', 'ended'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -50,4 +51,12 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '');
+}
+
+/** How long a handed-off partner stays watched after its exit date: 12 weeks (DOMAIN.md "Customer lifecycle"). */
+export const WATCH_DAYS = 84;
+
+/** Whether a partner is a graduate still watched at `today`: handed off no more than 12 weeks before. */
+export function isWatched(partner: { stage: Stage; exitedOn: string | null }, today: string): boolean {
+  return partner.stage === 'handed_off' && partner.exitedOn !== null && partner.exitedOn <= today && today <= addDays(partner.exitedOn, WATCH_DAYS);
 }

@@ -3,6 +3,7 @@ import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import { AppError, invalidFields } from '~/domain/app-error';
 import { addDays } from '~/domain/dates';
 import { assessCustomerHealth, type CustomerHealth, type Snapshot } from '~/domain/customer-health';
+import { isWatched } from '~/domain/lifecycle';
 import type { Settings } from '~/domain/settings';
 import type { DB, Stage } from '../../db/schema';
 import { isUniqueViolation, type Executor } from './db.server';
@@ -22,6 +23,8 @@ export type CustomerOverview = {
   /** iARR realized a week before today. */
   iarrWeekAgoUsd: number;
   health: CustomerHealth;
+  /** The day a handed-off or ended partnership stopped, else null. */
+  exitedOn: string | null;
 };
 
 function toSnapshot(row: {
@@ -72,7 +75,9 @@ export async function listCustomerOverviews(
     .selectFrom('customers')
     .leftJoinLateral((eb) => snapshotBack(eb, options.today, 0).as('latest'), (join) => join.onTrue())
     .leftJoinLateral((eb) => snapshotBack(eb, options.today, 1).as('previous'), (join) => join.onTrue())
+    .leftJoin('handoffs', 'handoffs.customer_id', 'customers.id')
     .select((eb) => [
+      'handoffs.exited_on',
       'customers.id',
       'customers.version',
       'customers.slug',
@@ -118,6 +123,7 @@ export async function listCustomerOverviews(
       latest,
       previous,
       iarrWeekAgoUsd: Number(row.iarr_week_ago_usd ?? 0),
+      exitedOn: row.exited_on,
       health: assessCustomerHealth({
         snapshot: latest,
         realizedIarrUsd: Number(row.realized_iarr_usd ?? 0),
@@ -126,6 +132,12 @@ export async function listCustomerOverviews(
       }),
     };
   });
+}
+
+/** Handed-off partners still watched at `today` (12 weeks after their exit date), with their status. */
+export async function listWatchedGraduates(db: Executor, options: { today: string; settings: Settings }): Promise<CustomerOverview[]> {
+  const graduates = await listCustomerOverviews(db, { ...options, stages: ['handed_off'] });
+  return graduates.filter((graduate) => isWatched(graduate, options.today));
 }
 
 const customerColumns = [

@@ -5,6 +5,7 @@ import { change } from '~/domain/week-over-week';
 import { isUpdateOverdue } from '~/domain/weekly-update';
 import type { Executor } from './db.server';
 import { currentEvaluationOf, toAnswers } from './framework-evaluations.server';
+import { listWatchedGraduates } from './customers.server';
 import { loadIntakeGateWithForecast } from './intake-gate.server';
 import { northStarReporting } from './north-star.server';
 import { listWeeklyUpdateStates } from './weekly-updates.server';
@@ -84,10 +85,12 @@ export async function loadDashboard(db: Executor, today: string) {
     countPipeline(db),
     listLeadLoads(db),
   ]);
+  const graduates = await listWatchedGraduates(db, { today, settings });
   return {
     today,
     gate,
     forecast,
+    graduates: graduates.map(({ slug, name, leadEngineer, health }) => ({ slug, name, leadEngineer, health })),
     names,
     thresholds: { acceptancePct: settings.acceptancePct, dauPct: settings.dauPct, iarrUsd: settings.iarrUsd, staleWindowDays: settings.staleWindowDays },
     partners: partners.map(({ slug, name, leadEngineer, health, previous, iarrWeekAgoUsd }) => {

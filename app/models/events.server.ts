@@ -3,6 +3,7 @@ import type { HealthStatus } from '~/domain/customer-health';
 import { audienceOf, gateChangeEvent, statusChangeEvents, TEST_EVENT, type EventDraft } from '~/domain/events';
 import type { DB } from '../../db/schema';
 import type { Executor } from './db.server';
+import { listWatchedGraduates } from './customers.server';
 import { loadIntakeGate } from './intake-gate.server';
 
 /** The channel a committed delivery is announced on, so that a sender wakes at once (LISTEN/NOTIFY). */
@@ -86,13 +87,16 @@ export async function watchingPortfolio<T>(
   write: (before: PortfolioState) => Promise<T>,
 ): Promise<T> {
   await sql`select pg_advisory_xact_lock(${PORTFOLIO_LOCK})`.execute(trx);
+  // The partners whose status is watched: the active ones, and the graduates of the last 12 weeks.
+  const watched = async (state: PortfolioState) => [...state.partners, ...(await listWatchedGraduates(trx, { today: at.today, settings: state.settings }))];
   const before = await loadIntakeGate(trx, at.today);
+  const watchedBefore = await watched(before);
   const result = await write(before);
   const after = await loadIntakeGate(trx, at.today);
-  const statuses = new Map<string, HealthStatus>(before.partners.map((partner) => [partner.slug, partner.health.status]));
+  const statuses = new Map<string, HealthStatus>(watchedBefore.map((partner) => [partner.slug, partner.health.status]));
   // The partners' changes first, then the gate's they caused: newest first, an inbox shows the gate on top.
   const drafts = [
-    ...statusChangeEvents(statuses, after.partners.map((partner) => ({ ...partner, status: partner.health.status }))),
+    ...statusChangeEvents(statuses, (await watched(after)).map((partner) => ({ ...partner, status: partner.health.status }))),
     gateChangeEvent(before.gate, after.gate, after.names),
   ];
   for (const draft of drafts) if (draft) await raiseEvent(trx, draft, at.now);

@@ -7,6 +7,7 @@ import { RoleHome } from '~/components/home/role-home';
 import { ErrorPage } from '~/components/error-page';
 import { NorthStar } from '~/components/dashboard/north-star';
 import { PartnerTable } from '~/components/dashboard/partner-table';
+import { CustomerHealthTable } from '~/components/customer-health-table';
 import { IntakeGateBanner } from '~/components/intake-gate-banner';
 import type { PageHandle } from '~/http/page-cache.server';
 import { teamToday } from '~/http/team-date.server';
@@ -31,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { today, gate, forecast, names, thresholds, partners, northStar, pipeline, alerts, leadLoads, home } = useLoaderData<typeof loader>();
+  const { today, gate, forecast, graduates, names, thresholds, partners, northStar, pipeline, alerts, leadLoads, home } = useLoaderData<typeof loader>();
   const alertCount = alerts.stale.length + alerts.overdueUpdates.length;
   return (
     <>
@@ -73,6 +74,12 @@ export default function Dashboard() {
       ) : null}
       <PartnerTable rows={partners} thresholds={thresholds} />
       <p className="notice">{`Metrics as of ${today}; arrows compare with the week before.`}</p>
+      {graduates.length > 0 ? (
+        <section aria-labelledby="graduates-title">
+          <h2 id="graduates-title">Graduated: watched for 12 weeks after hand-off</h2>
+          <CustomerHealthTable rows={graduates} caption="Graduated partners and how they do with their receiving team" />
+        </section>
+      ) : null}
       <NorthStar weeks={northStar.weeks} partners={northStar.partners} headline={northStar.headline} />
       <div className="columns">
         <section className="card" aria-labelledby="pipeline-title">

@@ -7,6 +7,7 @@ import { ErrorPage } from '~/components/error-page';
 import { FormErrors } from '~/components/field';
 import { AppError } from '~/domain/app-error';
 import { daysBetween } from '~/domain/dates';
+import { isWatched } from '~/domain/lifecycle';
 import { can } from '~/domain/roles';
 import { redirectWithFlash } from '~/http/flash.server';
 import { teamToday } from '~/http/team-date.server';
@@ -32,7 +33,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         ...customer,
         daysSinceApproval: customer.approvedAt ? daysBetween(customer.approvedAt.toISOString().slice(0, 10), today) : null,
       })),
-    handedOff: customers.filter((customer) => customer.stage === 'handed_off'),
+    graduates: customers.filter((customer) => isWatched(customer, today)),
+    handedOff: customers.filter((customer) => customer.stage === 'handed_off' && !isWatched(customer, today)),
     ended: customers.filter((customer) => customer.stage === 'ended'),
     canManage: can(user.role, 'managePartnerships'),
     canLog: can(user.role, 'logProgress'),
@@ -62,7 +64,7 @@ function describeDuration(days: number): string {
 }
 
 export default function Partners() {
-  const { active, handedOff, ended, canManage, canLog, leads } = useLoaderData<typeof loader>();
+  const { active, graduates, handedOff, ended, canManage, canLog, leads } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <>
@@ -133,8 +135,11 @@ export default function Partners() {
           </tbody>
         </ScrollTable>
       )}
-      <h2>Handed off</h2>
-      <CustomerHealthTable rows={handedOff} caption="Partners handed off to other teams" />
+      <h2>Graduated</h2>
+      <p className="notice">Handed off in the last 12 weeks: watched, so the team sees whether the receiving team keeps them succeeding.</p>
+      <CustomerHealthTable rows={graduates} caption="Graduated partners, watched for 12 weeks after their exit" />
+      <h2>Handed off earlier</h2>
+      <CustomerHealthTable rows={handedOff} caption="Partners handed off more than 12 weeks ago" />
       <h2>Ended</h2>
       <CustomerHealthTable rows={ended} caption="Partnerships ended" />
     </>
