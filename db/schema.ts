@@ -241,6 +241,21 @@ export interface WebhookDeliveriesTable {
   last_error: string | null;
 }
 
+export interface ObjectivesTable {
+  id: Generated<number>;
+  customer_id: number;
+  title: string;
+  owner_id: number | null;
+  due_on: DateColumn;
+  status: Generated<'planned' | 'in_progress' | 'done' | 'dropped'>;
+  links: ColumnType<string[], string[] | undefined, string[]>;
+  notes: Generated<string>;
+  done_on: DateColumn | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -262,6 +277,7 @@ export interface DB {
   notification_mutes: NotificationMutesTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  objectives: ObjectivesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,5 +1,6 @@
 import { EVENT_KINDS } from '~/domain/events';
 import { rowId } from './numbers';
+import { isHttpUrl } from './urls';
 import { z } from './zod';
 
 const MAX_IDS = 1_000;
@@ -35,14 +36,7 @@ export const WebhookSchema = z.object({
     .trim()
     .min(1, 'Give the URL to post events to.')
     .max(2_000, 'Keep the URL under 2,000 characters.')
-    .refine((value) => {
-      try {
-        const url = new URL(value);
-        return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-      } catch {
-        return false;
-      }
-    }, 'Give an http:// or https:// URL, e.g. a Slack incoming webhook.'),
+    .refine(isHttpUrl, 'Give an http:// or https:// URL, e.g. a Slack incoming webhook.'),
   events: z.array(eventKind, { error: 'Give events as a list of event kinds.' }).min(1, 'Pick at least one event.').max(EVENT_KINDS.length * 2),
 });
 

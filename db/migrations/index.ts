@@ -7,6 +7,7 @@ import * as teamTimeZone from './202612011000_team_time_zone';
 import * as progressSearch from './202612011100_progress_search';
 import * as openItemsIndex from './202612011200_open_items_index';
 import * as notifications from './202612021000_notifications';
+import * as objectives from './202612021100_objectives';
 
 // Listed here rather than read from the folder, so the same list runs under tsx, vitest and a bundle.
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '202612011100_progress_search': progressSearch,
   '202612011200_open_items_index': openItemsIndex,
   '202612021000_notifications': notifications,
+  '202612021100_objectives': objectives,
 };

@@ -21,7 +21,7 @@ describe('migrations', () => {
         order by table_name`.execute(database.db);
       expect(tables.rows.map((row) => row.table_name)).toEqual([
         'api_tokens', 'audit_log', 'customers', 'decisions', 'events', 'feedback_themes', 'framework_evaluations', 'handoffs',
-        'iarr_entries', 'login_attempts', 'metric_snapshots', 'notification_mutes', 'notifications', 'progress_entries',
+        'iarr_entries', 'login_attempts', 'metric_snapshots', 'notification_mutes', 'notifications', 'objectives', 'progress_entries',
         'sessions', 'setting_changes', 'users', 'webhook_deliveries', 'webhooks', 'weekly_updates',
       ]);
     } finally {
