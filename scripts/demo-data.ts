@@ -262,6 +262,15 @@ export async function seedDemoData(db: Kysely<DB>, today: string): Promise<void>
         })
         .execute();
     }
+    // A success plan for two partners: one objective done last week, one in progress due soon, one overdue.
+    await trx
+      .insertInto('objectives')
+      .values([
+        { customer_id: northwind, title: 'Cody in the second hub’s IDE images', owner_id: lead, due_on: addDays(thisWeek, -3), status: 'done', done_on: addDays(thisWeek, -4), links: ['https://github.com/northwind/dev-images/pull/418'], created_at: new Date(), updated_at: new Date() },
+        { customer_id: northwind, title: 'Monorepo indexing under 10 minutes', owner_id: lead, due_on: addDays(thisWeek, 9), status: 'in_progress', links: [], notes: 'Waiting on the Cody Platform fix for 40 GB repositories.', created_at: new Date(), updated_at: new Date() },
+        { customer_id: halcyon, title: 'Streaming through the bank’s proxy', owner_id: lead, due_on: addDays(thisWeek, -2), status: 'in_progress', links: ['https://github.com/halcyon/proxy-config/issues/77'], created_at: new Date(), updated_at: new Date() },
+      ])
+      .execute();
     // What the inboxes heard of lately: the open blocker, and last week's update when it went out.
     const blocker = entries.find((entry) => entry.kind === 'blocker')!;
     const halcyonBank = { id: halcyon, slug: 'halcyon-bank', name: CUSTOMERS.find((customer) => customer.slug === 'halcyon-bank')!.name };

@@ -9,6 +9,7 @@ import { currentEvaluation, listEvaluations } from './framework-evaluations.serv
 import { listIarrLedger } from './iarr.server';
 import { loadIntakeGate } from './intake-gate.server';
 import { listSnapshots } from './metrics.server';
+import { listObjectives } from './objectives.server';
 import { findPartnershipExit } from './partnerships.server';
 import { listProgress, listThemeNames, type ProgressFilter } from './progress.server';
 import { settingChangeHistory } from './settings.server';
@@ -21,7 +22,7 @@ export async function loadCustomerPage(db: Executor, options: { slug: string; to
   if (!customer) return null;
   const { today } = options;
   // Independent queries, run side by side on a server pool (PGlite's single connection takes them in turn).
-  const [evaluation, evaluations, decisions, exit, intake, snapshots, ledger, changes, progress, themes] = await Promise.all([
+  const [evaluation, evaluations, decisions, exit, intake, snapshots, ledger, changes, progress, themes, objectives] = await Promise.all([
     currentEvaluation(db, customer.id),
     listEvaluations(db, customer.id),
     listDecisions(db, customer.id),
@@ -32,6 +33,7 @@ export async function loadCustomerPage(db: Executor, options: { slug: string; to
     settingChangeHistory(db, options.timeZone),
     listProgress(db, customer.id, options.progressFilter),
     listThemeNames(db),
+    listObjectives(db, customer.id, today),
   ]);
   // An active partner's overview came with the gate; any other customer's takes one query more.
   const overview =
@@ -63,5 +65,6 @@ export async function loadCustomerPage(db: Executor, options: { slug: string; to
     ledger,
     progress,
     themes,
+    objectives,
   };
 }

@@ -4,7 +4,7 @@ import { AppError } from '~/domain/app-error';
 import { snapshotPercents } from '~/domain/customer-health';
 import { addDays, weekStartOf } from '~/domain/dates';
 import { updateSubmittedEvent } from '~/domain/events';
-import { weeklyUpdateMarkdown, weeksBetween, type SavedUpdateStatus, type UpdateStatus, type WeeklyUpdateSections } from '~/domain/weekly-update';
+import { updateDueOn, weeklyUpdateMarkdown, weeksBetween, type SavedUpdateStatus, type UpdateStatus, type WeeklyUpdateSections } from '~/domain/weekly-update';
 import { recordAudit, type Audited } from './audit.server';
 import { isUniqueViolation, type Executor } from './db.server';
 import { raiseEvent } from './events.server';
@@ -59,7 +59,8 @@ export async function findWeeklyUpdate(db: Executor, weekStart: string) {
  * active partner's snapshot for the week and the week before.
  */
 export async function loadDraftFacts(db: Executor, weekStart: string) {
-  const [entries, openBlockers, partners] = await Promise.all([
+  const objectives = (db: Executor) => db.selectFrom('objectives').innerJoin('customers', 'customers.id', 'objectives.customer_id').select(['customers.name as customer', 'objectives.title']);
+  const [entries, openBlockers, partners, objectivesDone, objectivesDue] = await Promise.all([
     db
       .selectFrom('progress_entries as entry')
       .innerJoin('customers', 'customers.id', 'entry.customer_id')
@@ -95,6 +96,21 @@ export async function loadDraftFacts(db: Executor, weekStart: string) {
       .where('customers.stage', '=', 'active')
       .orderBy('customers.name')
       .execute(),
+    objectives(db)
+      .select('objectives.done_on as doneOn')
+      .where('objectives.done_on', '>=', weekStart)
+      .where('objectives.done_on', '<=', addDays(weekStart, 6))
+      .orderBy('objectives.done_on')
+      .orderBy('objectives.id')
+      .execute(),
+    objectives(db)
+      .select('objectives.due_on as dueOn')
+      .where('objectives.status', 'in', ['planned', 'in_progress'])
+      .where('objectives.due_on', '<=', addDays(updateDueOn(weekStart), 14))
+      .where('customers.stage', 'in', ['active', 'handed_off'])
+      .orderBy('objectives.due_on')
+      .orderBy('objectives.id')
+      .execute(),
   ]);
   // A week without a snapshot has no percentages (the left join gives nulls throughout).
   const percents = (completionsShown: number | null, completionsAccepted: number | null, dau: number | null, availableDevelopers: number | null) =>
@@ -102,6 +118,8 @@ export async function loadDraftFacts(db: Executor, weekStart: string) {
   return {
     entries,
     openBlockers,
+    objectivesDone: objectivesDone.map((row) => ({ ...row, doneOn: row.doneOn! })),
+    objectivesDue,
     partners: partners.map((row) => ({
       customer: row.customer,
       week: percents(row.completions_shown, row.completions_accepted, row.dau, row.available_developers),

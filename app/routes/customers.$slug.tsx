@@ -10,6 +10,7 @@ import { IarrForm, SnapshotForm } from '~/components/customer/metric-forms';
 import { TrendCharts } from '~/components/customer/trend-charts';
 import { EditAnswersForm } from '~/components/customer/edit-answers-form';
 import type { IntentReply } from '~/components/customer/intent-reply';
+import { SuccessPlan } from '~/components/customer/success-plan';
 import { PartnershipForms } from '~/components/customer/partnership-forms';
 import { ProgressForm, ProgressLog } from '~/components/customer/progress-log';
 import { SnapshotTable } from '~/components/customer/snapshot-table';
@@ -36,6 +37,7 @@ import { readThroughSnapshot } from '~/models/snapshot-cache.server';
 import { decideOnCandidate } from '~/models/decisions.server';
 import { recordIarrEntries } from '~/models/iarr.server';
 import { recordSnapshots } from '~/models/metrics.server';
+import { createObjective, findObjectiveCustomer, updateObjective } from '~/models/objectives.server';
 import { assignLeadEngineer, closePartnership, listPossibleLeads } from '~/models/partnerships.server';
 import { logProgress, resolveProgressEntry } from '~/models/progress.server';
 import { answersOf, EditAnswersFormSchema } from '~/schemas/candidates';
@@ -43,6 +45,7 @@ import { DecisionFormSchema } from '~/schemas/decisions';
 import { IarrFormSchema, SnapshotFormSchema } from '~/schemas/metrics';
 import { AssignLeadFormSchema, PartnershipExitFormSchema } from '~/schemas/partnerships';
 import { parseForm } from '~/schemas/parse-form';
+import { AddObjectiveFormSchema, EditObjectiveFormSchema } from '~/schemas/objectives';
 import { ProgressFilterSchema, ProgressFormSchema, ResolveEntryFormSchema } from '~/schemas/progress';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.customer.name ?? 'Customer'} · Strat Tracker` }];
@@ -64,7 +67,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
   return {
     ...page, today, may, progressFilter,
-    leads: may.manage ? await listPossibleLeads(context.db) : [],
+    // Who may lead a partner, or own one of its objectives.
+    leads: may.manage || may.log ? await listPossibleLeads(context.db) : [],
     // A fresh key with every form shown: the same form posted twice logs one entry.
     submissionKey: may.log ? oneTimeToken(context) : '',
   };
@@ -73,7 +77,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 /** The page's forms, told apart by their `intent`. */
 const CustomerPageFormSchema = z.discriminatedUnion('intent', [
   SnapshotFormSchema, IarrFormSchema, ProgressFormSchema, ResolveEntryFormSchema, EditAnswersFormSchema, DecisionFormSchema,
-  AssignLeadFormSchema, PartnershipExitFormSchema,
+  AssignLeadFormSchema, PartnershipExitFormSchema, AddObjectiveFormSchema, EditObjectiveFormSchema,
 ]);
 type CustomerPageForm = z.infer<typeof CustomerPageFormSchema>;
 type Intent = CustomerPageForm['intent'];
@@ -84,6 +88,8 @@ const INTENT_RIGHTS: Record<Intent, { permission: Permission; leadScoped?: true 
   'add-iarr': { permission: 'logProgress', leadScoped: true },
   'log-progress': { permission: 'logProgress', leadScoped: true },
   'resolve-entry': { permission: 'logProgress', leadScoped: true },
+  'add-objective': { permission: 'logProgress', leadScoped: true },
+  'edit-objective': { permission: 'logProgress', leadScoped: true },
   'edit-answers': { permission: 'editCandidates' },
   decide: { permission: 'decide' },
   'assign-lead': { permission: 'managePartnerships' },
@@ -120,6 +126,17 @@ async function run(form: CustomerPageForm, context: AppLoadContext, customer: Cu
     case 'resolve-entry':
       await resolveProgressEntry(context.db, { ...audited, ...form, customerId: customer.id });
       return 'Resolved, with your note.';
+    case 'add-objective': {
+      const { intent: _intent, ...objective } = form;
+      await createObjective(context.db, { ...audited, customerId: customer.id, objective, today });
+      return `Objective added: ${objective.title}.`;
+    }
+    case 'edit-objective': {
+      const { intent: _intent, objectiveId, version, ...changes } = form;
+      invariantResponse((await findObjectiveCustomer(context.db, objectiveId)).id === customer.id, 'That objective is not in this plan.');
+      await updateObjective(context.db, { ...audited, id: objectiveId, version, changes: { ...changes, ownerEmail: changes.ownerEmail ?? null }, today });
+      return `Objective saved: ${changes.title}.`;
+    }
     case 'edit-answers':
       await editFrameworkAnswers(context.db, { ...audited, slug, version: form.version, answers: answersOf(form), notes: form.notes ?? '' });
       return 'Framework answers saved.';
@@ -169,7 +186,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function CustomerPage() {
   const {
     customer, evaluation, evaluations, decisions, exit, gate, partners, health, snapshots, recordedWeeks, trends, ledger, leads, today, may,
-    progress, progressFilter, themes, submissionKey,
+    progress, progressFilter, themes, submissionKey, objectives,
   } = useLoaderData<typeof loader>();
   return (
     <>
@@ -201,6 +218,10 @@ export default function CustomerPage() {
             </div>
           ) : null}
         </>
+      ) : null}
+
+      {customer.stage === 'active' || customer.stage === 'handed_off' ? (
+        <SuccessPlan objectives={objectives} owners={leads} mayWrite={may.log} today={today} />
       ) : null}
 
       <ProgressLog log={progress} filter={progressFilter} mayLog={may.log}>

@@ -123,7 +123,9 @@ const ENDPOINTS: Endpoint[] = [
   {
     name: 'POST /customers/:slug', method: 'POST', path: slugPath((slug) => `/customers/${slug}`),
     body: () => form({
-      intent: formField('record-snapshot', 'add-iarr', 'log-progress', 'resolve-entry', 'edit-answers', 'decide', 'assign-lead', 'hand-off', 'end'),
+      intent: formField('record-snapshot', 'add-iarr', 'log-progress', 'resolve-entry', 'edit-answers', 'decide', 'assign-lead', 'hand-off', 'end', 'add-objective', 'edit-objective'),
+      title: formField('Objective'), dueOn: formField('2026-11-30'), status: formField('planned', 'done'), links: formField('https://x.example/1', 'ftp://x'),
+      objectiveId: formField('1', '999999'), ownerEmail: formField(''),
       version: formField('1', '2'), weekStart: week, completionsShown: formField('100'), completionsAccepted: formField('40'), dau: formField('5'),
       availableDevelopers: formField('100'), replace: formField('on'), bookedOn: formField('2026-11-02'), amountUsd: formField('1000'),
       kind: formField('expansion', 'progress', 'feedback', 'request'), note: formField('n'), submissionKey: formField('k1'), occurredOn: formField('2026-11-17'),
@@ -161,6 +163,13 @@ const ENDPOINTS: Endpoint[] = [
   },
   { name: 'GET /api/v1/search', method: 'GET', path: () => hostileText.map((q) => `/api/v1/search?q=${encodeSegment(q)}`) },
   {
+    name: 'POST /api/v1/customers/:slug/objectives', method: 'POST', path: slugPath((slug) => `/api/v1/customers/${slug}/objectives`),
+    body: () => json(objectOf({
+      title: field('Objective'), dueOn: field('2026-11-30', '1999-01-01'), status: field('planned', 'done'), ownerEmail: field('nobody@example.test'),
+      links: fc.oneof(fc.array(field('https://x.example/pr/1', 'javascript:x'), { maxLength: 3 }), hostileJson), notes: field('n'),
+    })),
+  },
+  {
     name: 'POST /notifications', method: 'POST', path: fixed('/notifications'),
     body: () => form({ intent: formField('read', 'read-all'), id: formField('1', '999999') }),
   },
@@ -191,7 +200,7 @@ const ENDPOINTS: Endpoint[] = [
 
 const COUNTED_TABLES = [
   'customers', 'framework_evaluations', 'decisions', 'metric_snapshots', 'iarr_entries', 'progress_entries', 'feedback_themes', 'handoffs',
-  'users', 'api_tokens', 'weekly_updates', 'setting_changes', 'events', 'webhooks', 'webhook_deliveries', 'notification_mutes',
+  'users', 'api_tokens', 'weekly_updates', 'setting_changes', 'events', 'webhooks', 'webhook_deliveries', 'notification_mutes', 'objectives',
 ];
 
 async function rowCounts(): Promise<string> {

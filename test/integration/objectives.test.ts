@@ -3,7 +3,7 @@ import { createTestCustomer } from '../factories/customers';
 import { callApi, setUpTestServer, setUpUserPerRole } from '../support/http-server';
 
 const app = setUpTestServer();
-const { users, tokens } = setUpUserPerRole(app);
+const { users, tokens, cookies } = setUpUserPerRole(app);
 
 // The test server's clock: 2026-11-18.
 let mine: { slug: string };
@@ -71,3 +71,27 @@ it('edits under a version: a stale one is a 409; doneOn follows the status', asy
   const audit = await app.database.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'objectives').execute();
   expect(audit.filter((entry) => entry.action === 'objective.updated')).toHaveLength(2);
 });
+
+it('on the customer page: the lead adds an objective, marks it done, and the EM’s weekly draft lists it', async () => {
+  const form = (fields: Record<string, string>, role: 'engineer' | 'viewer' = 'engineer') =>
+    app.server.request(`/customers/${mine.slug}`, { method: 'POST', cookie: cookies[role], body: new URLSearchParams(fields) });
+  const fields = { intent: 'add-objective', title: 'Index the monorepo', ownerEmail: users.engineer.email, dueOn: '2026-11-25', status: 'planned', links: 'https://github.com/acme/mono/pull/1\n\n', notes: '' };
+  expect((await form({ ...fields, links: 'javascript:alert(1)' })).status).toBe(422);
+  expect((await form(fields, 'viewer')).status).toBe(403);
+  expect((await form(fields)).status).toBe(302);
+  const page = await (await app.server.request(`/customers/${mine.slug}`, { cookie: cookies.engineer })).text();
+  expect(page).toContain('Index the monorepo');
+  expect(page).toContain('href="https://github.com/acme/mono/pull/1" rel="noopener noreferrer nofollow"');
+
+  const [row] = await app.database.db.selectFrom('objectives').select(['id', 'version']).where('title', '=', 'Index the monorepo').execute();
+  const edit = { ...fields, intent: 'edit-objective', objectiveId: String(row!.id), version: String(row!.version), status: 'done' };
+  expect((await form(edit)).status).toBe(302);
+  const stale = await form({ ...edit, title: 'Typed again' });
+  expect(stale.status).toBe(409);
+  expect(await stale.text()).toContain('value="Typed again"');
+
+  const draft = await (await app.server.request('/updates/2026-11-16', { cookie: cookies.em })).text();
+  expect(draft).toContain('- **Led Partner**: Index the monorepo (2026-11-18)');
+  expect(draft).toContain('- **Other Partner**: Roll out to the payments org (due 2026-11-30)');
+});
+

@@ -21,6 +21,8 @@ describe('the weekly update’s first draft', () => {
         { customer: 'Meridian', week: null, weekBefore: { acceptancePct: 20, dauPct: 20 } },
       ],
       gate: { open: false, reasons: ['Halcyon: no completions shown in the week of 2026-11-16', 'capacity: 3 of 3 active'] },
+      objectivesDone: [{ customer: 'Northwind', title: 'IDE images', doneOn: '2026-11-17' }],
+      objectivesDue: [{ customer: 'Halcyon', title: 'Streaming through the proxy', dueOn: '2026-11-27' }],
     });
     expect(draft.progress).toBe(
       [
@@ -34,6 +36,8 @@ describe('the weekly update’s first draft', () => {
         '### Success metrics against the week before', '',
         '- **Northwind**: acceptance 32.0 % (up 1.0 points), DAU 55.5 % (down 2.0 points)',
         '- **Halcyon**: acceptance —, DAU 40.0 %', '',
+        '### Success plans: objectives done', '',
+        '- **Northwind**: IDE images (2026-11-17)', '',
         '### Intake gate', '',
         'Closed:',
         '- Halcyon: no completions shown in the week of 2026-11-16',
@@ -41,11 +45,11 @@ describe('the weekly update’s first draft', () => {
       ].join('\n'),
     );
     expect(draft.blockers).toBe('- **Halcyon**: Old blocker. (open since 2026-11-10); Proxy strips\n  streaming. (open since 2026-11-17)');
-    expect(draft.upcoming).toBe('- **Northwind**: \n- **Halcyon**: \n- **Meridian**: ');
+    expect(draft.upcoming).toBe('- **Halcyon**: Streaming through the proxy (due 2026-11-27)\n- **Northwind**: \n- **Halcyon**: \n- **Meridian**: ');
   });
 
   it('says the gate is open, and leaves out what the week lacks', () => {
-    const draft = composeWeeklyDraft({ entries: [], openBlockers: [], partners: [], gate: { open: true, reasons: [] } });
+    const draft = composeWeeklyDraft({ entries: [], openBlockers: [], partners: [], gate: { open: true, reasons: [] }, objectivesDone: [], objectivesDue: [] });
     expect(draft).toEqual({ progress: '### Intake gate\n\nOpen: the team can take on a new partner.', blockers: '', upcoming: '' });
   });
 });

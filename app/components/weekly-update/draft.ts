@@ -20,6 +20,10 @@ export type DraftFacts = {
   /** Active partners, with the week's metrics and the week before's where recorded. */
   partners: { customer: string; week: Percents | null; weekBefore: Percents | null }[];
   gate: { open: boolean; reasons: string[] };
+  /** Success-plan objectives done in the week. */
+  objectivesDone: { customer: string; title: string; doneOn: string }[];
+  /** Objectives neither done nor dropped, due by 14 days after the week's Friday (overdue ones too). */
+  objectivesDue: { customer: string; title: string; dueOn: string }[];
 };
 
 type Percents = { acceptancePct: number | null; dauPct: number };
@@ -68,11 +72,17 @@ export function composeWeeklyDraft(facts: DraftFacts): WeeklyUpdateSections {
     }
     progress.push('');
   }
+  if (facts.objectivesDone.length > 0) {
+    progress.push('### Success plans: objectives done', '', ...facts.objectivesDone.map((row) => `- **${row.customer}**: ${row.title} (${row.doneOn})`), '');
+  }
   progress.push('### Intake gate', '', facts.gate.open ? 'Open: the team can take on a new partner.' : 'Closed:', ...facts.gate.reasons.map((reason) => `- ${reason}`));
 
   const blockers = [...groupByCustomer(facts.openBlockers)].map(
     ([customer, rows]) => `- **${customer}**: ${rows.map((row) => `${indent(row.body)} (open since ${row.occurredOn})`).join('; ')}`,
   );
-  const upcoming = facts.partners.map((partner) => `- **${partner.customer}**: `);
+  const upcoming = [
+    ...facts.objectivesDue.map((row) => `- **${row.customer}**: ${row.title} (due ${row.dueOn})`),
+    ...facts.partners.map((partner) => `- **${partner.customer}**: `),
+  ];
   return { progress: progress.join('\n').trim(), blockers: blockers.join('\n'), upcoming: upcoming.join('\n') };
 }
