@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { weekStartOf } from '~/domain/dates';
+import { addDays, weekStartOf } from '~/domain/dates';
 import { assessFramework } from '~/domain/framework';
 import type { SignedInUser } from '~/domain/roles';
 import { updateDueOn, type UpdateStatus } from '~/domain/weekly-update';
@@ -9,6 +9,24 @@ import { listOpenItems } from './progress.server';
 import { getSettings } from './settings.server';
 
 const LATEST_ENTRIES = 3;
+/** How far ahead "due soon" looks (DOMAIN.md "Home per role"). */
+const DUE_SOON_DAYS = 14;
+
+/** Objectives not done or dropped and due within 14 days (or overdue): of these customers, or owned by this user. */
+function objectivesDueSoon(db: Executor, today: string, scope: { customerIds: number[] } | { ownerId: number }) {
+  const query = db
+    .selectFrom('objectives')
+    .innerJoin('customers', 'customers.id', 'objectives.customer_id')
+    .select(['objectives.id', 'objectives.customer_id', 'objectives.title', 'objectives.due_on', 'customers.slug', 'customers.name as customer_name'])
+    .where('objectives.status', 'in', ['planned', 'in_progress'])
+    .where('objectives.due_on', '<=', addDays(today, DUE_SOON_DAYS))
+    .where('customers.stage', 'in', ['active', 'handed_off'])
+    .orderBy('objectives.due_on')
+    .orderBy('objectives.id');
+  return 'ownerId' in scope
+    ? query.where('objectives.owner_id', '=', scope.ownerId).execute()
+    : scope.customerIds.length === 0 ? Promise.resolve([]) : query.where('objectives.customer_id', 'in', scope.customerIds).execute();
+}
 // The oldest open blockers on the EM's home; /requests has them all.
 const HOME_BLOCKERS = 10;
 // The best-fitting candidates on the exec's home; /candidates has them all.
@@ -19,6 +37,7 @@ async function myPartners(db: Executor, userId: number, today: string) {
   const thisWeek = weekStartOf(today);
   const partners = await listCustomerOverviews(db, { today, settings: await getSettings(db), stages: ['active'], leadEngineerId: userId });
   const ids = partners.map((partner) => partner.id);
+  const due = await objectivesDueSoon(db, today, { customerIds: ids });
   const entries = ids.length === 0 ? [] : await sql<{ customer_id: number; kind: string; occurred_on: string; body: string; open: boolean; open_items: number }>`
     select customer_id, kind, occurred_on, body, open, open_items from (
       select customer_id, kind, occurred_on, body,
@@ -33,6 +52,7 @@ async function myPartners(db: Executor, userId: number, today: string) {
       slug: partner.slug, name: partner.name, status: partner.health.status,
       weekRecorded: partner.latest?.weekStart === thisWeek, openItems: own[0]?.open_items ?? 0,
       latest: own.map(({ kind, occurred_on, body, open }) => ({ kind, occurredOn: occurred_on, body, open })),
+      objectivesDue: due.filter((objective) => objective.customer_id === partner.id).map(({ id, title, due_on }) => ({ id, title, dueOn: due_on, overdue: due_on < today })),
     };
   });
 }
@@ -65,6 +85,14 @@ async function waitingCandidates(db: Executor) {
 
 /** What the signed-in person sees first on the dashboard: their own work, by role. */
 export async function loadHome(db: Executor, user: SignedInUser, today: string) {
+  const owned = (await objectivesDueSoon(db, today, { ownerId: user.id })).map(({ id, title, due_on, slug, customer_name }) => ({
+    id, title, dueOn: due_on, overdue: due_on < today, customer: slug, customerName: customer_name,
+  }));
+  return { ...(await roleHome(db, user, today)), objectivesDue: owned };
+}
+
+/** The work that waits on a person of this role. */
+async function roleHome(db: Executor, user: SignedInUser, today: string) {
   switch (user.role) {
     case 'engineer':
       return { role: 'engineer' as const, partners: await myPartners(db, user.id, today) };

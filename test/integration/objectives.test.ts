@@ -95,3 +95,16 @@ it('on the customer page: the lead adds an objective, marks it done, and the EM�
   expect(draft).toContain('- **Other Partner**: Roll out to the payments org (due 2026-11-30)');
 });
 
+
+it('shows each person’s objectives due within 14 days on their home, and the lead’s under My partners', async () => {
+  const home = await (await app.server.request('/', { cookie: cookies.engineer })).text();
+  const owned = home.slice(home.indexOf('id="my-objectives-title"'), home.indexOf('</section>', home.indexOf('id="my-objectives-title"')));
+  // The engineer owns the one due 2026-11-30 (12 days on); the overdue one was left unowned, the done one is not listed.
+  expect(owned).toContain('Roll out to the payments org (due 2026-11-30)');
+  expect(owned).not.toContain('overdue');
+  expect(owned).not.toContain('Index the monorepo');
+  // Under My partners: every objective of the partner due soon, whoever owns it.
+  const partners = home.slice(home.indexOf('id="my-partners-title"'));
+  expect(partners.replaceAll('<!-- -->', '')).toContain('Objectives due soon: Roll out to the payments org (due 2026-11-10, overdue); Roll out to the payments org (due 2026-11-30)');
+  expect(await (await app.server.request('/', { cookie: cookies.viewer })).text()).not.toContain('my-objectives-title');
+});

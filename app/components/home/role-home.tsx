@@ -12,8 +12,12 @@ type EngineerHome = {
   partners: {
     slug: string; name: string; status: HealthStatus; weekRecorded: boolean; openItems: number;
     latest: { kind: string; occurredOn: string; body: string; open: boolean }[];
+    objectivesDue: { id: number; title: string; dueOn: string; overdue: boolean }[];
   }[];
 };
+type OwnedObjective = { id: number; title: string; dueOn: string; overdue: boolean; customer: string; customerName: string };
+
+const dueWords = (objective: { dueOn: string; overdue: boolean }) => `due ${objective.dueOn}${objective.overdue ? ', overdue' : ''}`;
 type EmHome = {
   role: 'em';
   week: { weekStart: string; status: UpdateStatus; dueOn: string };
@@ -43,6 +47,12 @@ function MyPartners({ home }: { home: EngineerHome }) {
               {partner.weekRecorded ? 'this week is recorded' : <Link to={`/customers/${partner.slug}#record-week`}>record this week’s snapshot</Link>}
               {' · '}
               {partner.openItems === 0 ? 'nothing open' : <Link to={`/requests?customer=${partner.slug}`}>{`${countOf(partner.openItems, 'open blocker or request', 'open blockers and requests')}`}</Link>}
+              {partner.objectivesDue.length > 0 ? (
+                <p>
+                  {'Objectives due soon: '}
+                  {partner.objectivesDue.map((objective) => `${objective.title} (${dueWords(objective)})`).join('; ')}
+                </p>
+              ) : null}
               {partner.latest.length > 0 ? (
                 <ul>
                   {partner.latest.map((entry, index) => (
@@ -127,8 +137,36 @@ function WaitingCandidates({ home }: { home: ExecHome }) {
   );
 }
 
-/** The signed-in person's own work, above the portfolio: a lead's partners, the EM's week, the exec's decisions. */
-export function RoleHome({ home }: { home: EngineerHome | EmHome | ExecHome | ViewerHome }) {
+/** The success-plan objectives the person owns that are due in the next 14 days or overdue. */
+function MyObjectives({ objectives }: { objectives: OwnedObjective[] }) {
+  if (objectives.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="my-objectives-title">
+      <h2 id="my-objectives-title">My objectives due soon</h2>
+      <ul className="home-list">
+        {objectives.map((objective) => (
+          <li key={objective.id}>
+            <Link to={`/customers/${objective.customer}#plan-title`}>{objective.customerName}</Link>
+            {`: ${objective.title} (${dueWords(objective)})`}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The signed-in person's own work, above the portfolio: the objectives they own that are due soon, then a lead's
+ * partners, the EM's week, the exec's decisions. */
+export function RoleHome({ home }: { home: (EngineerHome | EmHome | ExecHome | ViewerHome) & { objectivesDue: OwnedObjective[] } }) {
+  return (
+    <>
+      <MyObjectives objectives={home.objectivesDue} />
+      <RoleWork home={home} />
+    </>
+  );
+}
+
+function RoleWork({ home }: { home: EngineerHome | EmHome | ExecHome | ViewerHome }) {
   switch (home.role) {
     case 'engineer':
       return <MyPartners home={home} />;
