@@ -3,6 +3,12 @@
 export const OBJECTIVE_STATUSES = ['planned', 'in_progress', 'done', 'dropped'] as const;
 export type ObjectiveStatus = (typeof OBJECTIVE_STATUSES)[number];
 
+/** The stages whose partners have a success plan. */
+export const PLAN_STAGES = ['active', 'handed_off'] as const;
+
+/** The statuses of an objective still to be met. */
+export const OPEN_OBJECTIVE_STATUSES = ['planned', 'in_progress'] as const;
+
 export const OBJECTIVE_STATUS_LABELS: Record<ObjectiveStatus, string> = {
   planned: 'Planned',
   in_progress: 'In progress',

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { addDays, weekStartOf } from '~/domain/dates';
+import { isObjectiveOverdue, OPEN_OBJECTIVE_STATUSES, PLAN_STAGES } from '~/domain/success-plan';
 import { assessFramework } from '~/domain/framework';
 import type { SignedInUser } from '~/domain/roles';
 import { updateDueOn, type UpdateStatus } from '~/domain/weekly-update';
@@ -17,10 +18,10 @@ function objectivesDueSoon(db: Executor, today: string, scope: { customerIds: nu
   const query = db
     .selectFrom('objectives')
     .innerJoin('customers', 'customers.id', 'objectives.customer_id')
-    .select(['objectives.id', 'objectives.customer_id', 'objectives.title', 'objectives.due_on', 'customers.slug', 'customers.name as customer_name'])
-    .where('objectives.status', 'in', ['planned', 'in_progress'])
+    .select(['objectives.id', 'objectives.customer_id', 'objectives.title', 'objectives.status', 'objectives.due_on', 'customers.slug', 'customers.name as customer_name'])
+    .where('objectives.status', 'in', OPEN_OBJECTIVE_STATUSES)
     .where('objectives.due_on', '<=', addDays(today, DUE_SOON_DAYS))
-    .where('customers.stage', 'in', ['active', 'handed_off'])
+    .where('customers.stage', 'in', PLAN_STAGES)
     .orderBy('objectives.due_on')
     .orderBy('objectives.id');
   return 'ownerId' in scope
@@ -52,7 +53,9 @@ async function myPartners(db: Executor, userId: number, today: string) {
       slug: partner.slug, name: partner.name, status: partner.health.status,
       weekRecorded: partner.latest?.weekStart === thisWeek, openItems: own[0]?.open_items ?? 0,
       latest: own.map(({ kind, occurred_on, body, open }) => ({ kind, occurredOn: occurred_on, body, open })),
-      objectivesDue: due.filter((objective) => objective.customer_id === partner.id).map(({ id, title, due_on }) => ({ id, title, dueOn: due_on, overdue: due_on < today })),
+      objectivesDue: due.filter((objective) => objective.customer_id === partner.id).map(({ id, title, status, due_on }) => ({
+        id, title, dueOn: due_on, overdue: isObjectiveOverdue({ status, dueOn: due_on }, today),
+      })),
     };
   });
 }
@@ -85,8 +88,8 @@ async function waitingCandidates(db: Executor) {
 
 /** What the signed-in person sees first on the dashboard: their own work, by role. */
 export async function loadHome(db: Executor, user: SignedInUser, today: string) {
-  const owned = (await objectivesDueSoon(db, today, { ownerId: user.id })).map(({ id, title, due_on, slug, customer_name }) => ({
-    id, title, dueOn: due_on, overdue: due_on < today, customer: slug, customerName: customer_name,
+  const owned = (await objectivesDueSoon(db, today, { ownerId: user.id })).map(({ id, title, status, due_on, slug, customer_name }) => ({
+    id, title, dueOn: due_on, overdue: isObjectiveOverdue({ status, dueOn: due_on }, today), customer: slug, customerName: customer_name,
   }));
   return { ...(await roleHome(db, user, today)), objectivesDue: owned };
 }

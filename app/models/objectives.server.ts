@@ -1,15 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import { AppError, invalidFields } from '~/domain/app-error';
-import { doneOnAfter, isObjectiveOverdue, type ObjectiveStatus } from '~/domain/success-plan';
+import { doneOnAfter, isObjectiveOverdue, PLAN_STAGES, type ObjectiveStatus } from '~/domain/success-plan';
 import type { DB } from '../../db/schema';
 import { recordAudit, type Audited } from './audit.server';
 import type { Executor } from './db.server';
 
 /** What an objective is made of, as forms and the API give it. */
 export type ObjectiveInput = { title: string; ownerEmail?: string | null; dueOn: string; status: ObjectiveStatus; links: string[]; notes: string };
-
-const PLAN_STAGES = ['active', 'handed_off'];
 
 const objectiveColumns = (db: Executor) =>
   db
@@ -59,7 +57,7 @@ async function ownerId(db: Executor, email: string | null | undefined): Promise<
 
 async function assertHasPlan(db: Executor, customerId: number) {
   const customer = await db.selectFrom('customers').select(['name', 'stage']).where('id', '=', customerId).forUpdate().executeTakeFirstOrThrow();
-  if (!PLAN_STAGES.includes(customer.stage)) {
+  if (!(PLAN_STAGES as readonly string[]).includes(customer.stage)) {
     throw new AppError({ status: 409, code: 'stage', message: `${customer.name} is ${customer.stage.replace('_', ' ')}: only active and handed-off partners have a success plan.` });
   }
 }

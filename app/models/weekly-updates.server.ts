@@ -4,6 +4,7 @@ import { AppError } from '~/domain/app-error';
 import { snapshotPercents } from '~/domain/customer-health';
 import { addDays, weekStartOf } from '~/domain/dates';
 import { updateSubmittedEvent } from '~/domain/events';
+import { OPEN_OBJECTIVE_STATUSES, PLAN_STAGES } from '~/domain/success-plan';
 import { updateDueOn, weeklyUpdateMarkdown, weeksBetween, type SavedUpdateStatus, type UpdateStatus, type WeeklyUpdateSections } from '~/domain/weekly-update';
 import { recordAudit, type Audited } from './audit.server';
 import { isUniqueViolation, type Executor } from './db.server';
@@ -105,9 +106,9 @@ export async function loadDraftFacts(db: Executor, weekStart: string) {
       .execute(),
     objectives(db)
       .select('objectives.due_on as dueOn')
-      .where('objectives.status', 'in', ['planned', 'in_progress'])
+      .where('objectives.status', 'in', OPEN_OBJECTIVE_STATUSES)
       .where('objectives.due_on', '<=', addDays(updateDueOn(weekStart), 14))
-      .where('customers.stage', 'in', ['active', 'handed_off'])
+      .where('customers.stage', 'in', PLAN_STAGES)
       .orderBy('objectives.due_on')
       .orderBy('objectives.id')
       .execute(),

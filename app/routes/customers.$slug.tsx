@@ -23,6 +23,7 @@ import { AppError } from '~/domain/app-error';
 import { weekStartOf } from '~/domain/dates';
 import { STAGE_LABELS } from '~/domain/lifecycle';
 import { PROGRESS_KIND_LABELS } from '~/domain/progress';
+import { PLAN_STAGES } from '~/domain/success-plan';
 import { can, canLogProgressFor, type Permission } from '~/domain/roles';
 import { redirectWithFlash } from '~/http/flash.server';
 import { readForm } from '~/http/forms.server';
@@ -220,7 +221,7 @@ export default function CustomerPage() {
         </>
       ) : null}
 
-      {customer.stage === 'active' || customer.stage === 'handed_off' ? (
+      {(PLAN_STAGES as readonly string[]).includes(customer.stage) ? (
         <SuccessPlan objectives={objectives} owners={leads} mayWrite={may.log} today={today} />
       ) : null}
 
