@@ -54,23 +54,28 @@ function pointsOf(snapshots: Snapshot[], latestWeek: string, metric: ForecastMet
 }
 
 /**
- * The forecast of a closed gate (null when it is open): for each fresh active partner, each acceptance or DAU
- * percentage below its threshold with its projected week; `opensWeek` the latest of them when every reason the gate
- * is closed for is such a shortfall with a projection, else null (staleness, no data, iARR and capacity cannot be
- * projected).
+ * One partner's forecast: each acceptance or DAU percentage below its threshold with the week it reaches it at
+ * current trends; none for a stale partner or one without data.
+ */
+export function forecastPartner({ slug, health, snapshots }: Partner, settings: Pick<Settings, 'acceptancePct' | 'dauPct'>): PartnerForecast[] {
+  if (!health.fresh || health.snapshotWeek === null) return [];
+  const latestWeek = health.snapshotWeek;
+  const failing: [ForecastMetric, number][] = [];
+  if (health.meets.acceptance === false) failing.push(['acceptance', settings.acceptancePct]);
+  if (health.meets.dau === false) failing.push(['dau', settings.dauPct]);
+  return failing.map(([metric, threshold]) => ({
+    customer: slug, metric, projectedWeek: projectWeek(pointsOf(snapshots, latestWeek, metric), latestWeek, fromDecimal(threshold)),
+  }));
+}
+
+/**
+ * The forecast of a closed gate (null when it is open): every active partner's forecast; `opensWeek` the latest
+ * projected week when every reason the gate is closed for is such a shortfall with a projection, else null
+ * (staleness, no data, iARR and capacity cannot be projected).
  */
 export function forecastGate(gate: IntakeGate, partners: Partner[], settings: Pick<Settings, 'acceptancePct' | 'dauPct'>): GateForecast | null {
   if (gate.open) return null;
-  const forecasts = partners.flatMap(({ slug, health, snapshots }) => {
-    if (!health.fresh || health.snapshotWeek === null) return [];
-    const latestWeek = health.snapshotWeek;
-    const failing: [ForecastMetric, number][] = [];
-    if (health.meets.acceptance === false) failing.push(['acceptance', settings.acceptancePct]);
-    if (health.meets.dau === false) failing.push(['dau', settings.dauPct]);
-    return failing.map(([metric, threshold]) => ({
-      customer: slug, metric, projectedWeek: projectWeek(pointsOf(snapshots, latestWeek, metric), latestWeek, fromDecimal(threshold)),
-    }));
-  });
+  const forecasts = partners.flatMap((partner) => forecastPartner(partner, settings));
   const projected = (reason: IntakeGate['reasons'][number]) =>
     reason.kind === 'below_threshold' && reason.metric !== 'iarr'
       ? forecasts.find((forecast) => forecast.customer === reason.customer && forecast.metric === reason.metric)?.projectedWeek ?? null

@@ -1,5 +1,6 @@
 import type { Snapshot } from '~/domain/customer-health';
 import { customerTrends } from '~/domain/customer-trends';
+import { forecastPartner } from '~/domain/gate-forecast';
 import type { GateReason } from '~/domain/intake-gate';
 import { DEFAULT_SETTINGS } from '~/domain/settings';
 import { findCustomerBySlug, listCustomerOverviews } from './customers.server';
@@ -36,19 +37,22 @@ export async function loadCustomerPage(db: Executor, options: { slug: string; to
     listObjectives(db, customer.id, today),
   ]);
   // An active partner's overview came with the gate; any other customer's takes one query more.
-  const overview =
-    intake.partners.find((partner) => partner.slug === customer.slug) ??
-    (await listCustomerOverviews(db, { today, settings: intake.settings, slug: customer.slug }))[0]!;
+  const partner = intake.partners.find((entry) => entry.slug === customer.slug);
+  const overview = partner ?? (await listCustomerOverviews(db, { today, settings: intake.settings, slug: customer.slug }))[0]!;
   const weeks: Snapshot[] = snapshots.map((row) => ({
     weekStart: row.week_start, completionsShown: row.completions_shown, completionsAccepted: row.completions_accepted,
     dau: row.dau, availableDevelopers: row.available_developers,
   }));
+  // Only an active partner holds the gate closed, so only its shortfalls are forecast.
+  const forecast = partner ? forecastPartner({ ...partner, snapshots: weeks }, intake.settings) : [];
   const trends = customerTrends({
     snapshots: weeks,
     ledger: ledger.map((entry) => ({ bookedOn: entry.booked_on, runningTotal: entry.running_total })),
     changes,
     defaults: DEFAULT_SETTINGS,
     today,
+    forecast,
+    thresholds: intake.settings,
   });
   return {
     customer: { ...customer, leadEngineer: customer.lead_engineer },

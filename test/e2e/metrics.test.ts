@@ -6,6 +6,29 @@ import { expectCleanPage, setUpBrowser, signInAs } from './browser';
 const app = setUpAppServer();
 const chrome = setUpBrowser();
 
+describe('a viewer reading a failing partner’s trends', () => {
+  it('sees the DAU line continue, dashed, to the week the gate forecast projects', async () => {
+    const page = await chrome.browser.newPage();
+    await signInAs(page, app.baseUrl, 'viewer@demo.test');
+    const { forecast } = await page.evaluate(async () => (await fetch('/api/v1/intake-gate')).json());
+    const dau = forecast.partners.find((entry: { customer: string; metric: string }) => entry.customer === 'halcyon-bank' && entry.metric === 'dau');
+    expect(dau.projectedWeek).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    await page.goto(`${app.baseUrl}/customers/halcyon-bank`);
+    const chart = page.getByRole('region', { name: 'DAU over available developers' });
+    const projection = chart.locator('.recharts-line-curve[stroke-dasharray="4 4"]');
+    await projection.waitFor();
+    expect(await chart.getByText(`in the week of ${dau.projectedWeek}.`).count()).toBe(1);
+    // It starts where the recorded line ends and runs on to the right of it.
+    const recorded = (await chart.locator('.recharts-line-curve[stroke="#1f3a8a"]:not([stroke-dasharray])').boundingBox())!;
+    const dashed = (await projection.boundingBox())!;
+    expect(Math.abs(dashed.x - recorded.x - recorded.width)).toBeLessThan(8);
+    expect(dashed.x + dashed.width).toBeGreaterThan(recorded.x + recorded.width + 20);
+    await expectCleanPage(page);
+    await page.close();
+  });
+});
+
 describe('a lead engineer recording a week', () => {
   it('sees the partner’s status and its acceptance chart change', async () => {
     const page = await chrome.browser.newPage();

@@ -70,3 +70,14 @@ it('says the forecast in words on the dashboard and the candidates page', async 
     expect(html).toContain(`<p class="gate-forecast">At current trends the gate opens in the week of ${forecast.opensWeek}.</p>`);
   }
 });
+
+it("continues each failing metric on the partner's trend chart to its projected week, and no other", async () => {
+  const { forecast } = await (await callApi(app.server, tokens.viewer, '/api/v1/intake-gate')).json();
+  for (const { customer, metric, projectedWeek } of forecast.partners) {
+    const html = await (await app.server.request(`/customers/${customer}`, { cookie: cookies.viewer })).text();
+    const projections = [...html.matchAll(/<p class="notice projection">([^<]*)<\/p>/g)].map((match) => match[1]);
+    expect(projections).toHaveLength(1);
+    expect(projections[0]).toContain(metric === 'dau' ? 'DAU %' : 'Accepted %');
+    expect(projections[0]).toContain(`in the week of ${projectedWeek}.`);
+  }
+});

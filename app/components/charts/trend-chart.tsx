@@ -11,17 +11,31 @@ type TrendChartProps = {
   height: number;
   /** A total that moves only at its points (a ledger): drawn as steps, not slopes. */
   stepped?: boolean;
+  /** Where the trend reaches the threshold: a dashed continuation from the latest value to it. */
+  projection?: { label: string; threshold: number };
 };
 
 const DAY_MS = 86_400_000;
 const dateOf = (time: number) => new Date(time).toISOString().slice(0, 10);
 
+type Datum = TrendPoint & { time: number; projected?: number };
+
+function withProjection(points: TrendPoint[], projection: TrendChartProps['projection']): Datum[] {
+  const data: Datum[] = points.map((point) => ({ ...point, time: Date.parse(point.label) }));
+  const latest = data.findLast((point) => point.value !== null);
+  if (!projection || !latest) return data;
+  latest.projected = latest.value!;
+  const end = { label: projection.label, value: null, threshold: projection.threshold };
+  return [...data, { ...end, time: Date.parse(end.label), projected: end.threshold }];
+}
+
 /**
  * A metric over time against its threshold (a dashed step line), on a time axis so that uneven dates keep their
- * spacing; threshold changes are marked by dotted lines, which the text below the chart names.
+ * spacing; threshold changes are marked by dotted lines, which the text below the chart names, and a projection
+ * by a dashed line in the metric's colour.
  */
-export default function TrendChart({ points, valueName, changes, format, height, stepped = false }: TrendChartProps) {
-  const data = points.map((point) => ({ ...point, time: Date.parse(point.label) }));
+export default function TrendChart({ points, valueName, changes, format, height, stepped = false, projection }: TrendChartProps) {
+  const data = withProjection(points, projection);
   const [first, last] = [data[0]!.time, data[data.length - 1]!.time];
   // A lone point still gets a week's width, so the threshold is a line and the value not a dot on the edge.
   const domain = first === last ? [first - 3 * DAY_MS, last + 3 * DAY_MS] : [first, last];
@@ -34,8 +48,14 @@ export default function TrendChart({ points, valueName, changes, format, height,
         <Tooltip labelFormatter={(time) => dateOf(Number(time))} formatter={(value) => format(Number(value))} />
         <Line
           type={stepped ? 'stepAfter' : 'monotone'} dataKey="value" name={valueName} stroke="#1f3a8a" strokeWidth={2}
-          dot={data.length === 1} isAnimationActive={false} connectNulls
+          dot={points.length === 1} isAnimationActive={false} connectNulls
         />
+        {projection ? (
+          <Line
+            type="linear" dataKey="projected" name={`${valueName} at current trend`} stroke="#1f3a8a" strokeWidth={2}
+            strokeDasharray="4 4" dot={false} isAnimationActive={false} connectNulls
+          />
+        ) : null}
         <Line type="stepAfter" dataKey="threshold" name="Threshold" stroke="#b91c1c" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
         {first === last ? <ReferenceLine y={data[0]!.threshold} stroke="#b91c1c" strokeDasharray="6 4" /> : null}
         {changes.map((label) => (

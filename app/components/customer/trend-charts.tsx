@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { ChartTable } from '../charts/chart-table';
 import { ClientOnlyChart } from '../charts/client-only-chart';
 import type { TrendPoint } from '../charts/trend-chart';
+import type { Projection } from '~/domain/customer-trends';
 import { formatPct, formatUsd } from '~/domain/format';
 
 const TrendChart = lazy(() => import('../charts/trend-chart'));
@@ -9,10 +10,17 @@ const TrendChart = lazy(() => import('../charts/trend-chart'));
 const HEIGHT = 240;
 
 export type CustomerTrends = {
-  acceptance: { points: TrendPoint[]; changes: string[] };
-  dau: { points: TrendPoint[]; changes: string[] };
-  iarr: { points: TrendPoint[]; changes: string[] };
+  acceptance: { points: TrendPoint[]; changes: string[]; projection: Projection | null };
+  dau: { points: TrendPoint[]; changes: string[]; projection: Projection | null };
+  iarr: { points: TrendPoint[]; changes: string[]; projection: Projection | null };
 };
+
+/** The gate forecast of a failing metric, in words for every reader (the dashed line is for those who see the chart). */
+function describeProjection({ week, threshold }: Projection, valueName: string, format: (value: number) => string) {
+  return week
+    ? `Dashed: at the trend of the last 8 weeks, ${valueName} reaches the ${format(threshold)} threshold in the week of ${week}.`
+    : `At the trend of the last 8 weeks, ${valueName} is not on course to reach the ${format(threshold)} threshold within a year.`;
+}
 
 function Trend({ title, valueName, trend, format, stepped }: {
   title: string;
@@ -29,8 +37,14 @@ function Trend({ title, valueName, trend, format, stepped }: {
       ) : (
         <>
           <ClientOnlyChart height={HEIGHT} label={`${title} chart`}>
-            {() => <TrendChart points={trend.points} valueName={valueName} changes={trend.changes} format={format} height={HEIGHT} stepped={stepped} />}
+            {() => (
+              <TrendChart
+                points={trend.points} valueName={valueName} changes={trend.changes} format={format} height={HEIGHT} stepped={stepped}
+                projection={trend.projection?.week ? { label: trend.projection.week, threshold: trend.projection.threshold } : undefined}
+              />
+            )}
           </ClientOnlyChart>
+          {trend.projection ? <p className="notice projection">{describeProjection(trend.projection, valueName, format)}</p> : null}
           {trend.changes.length > 0 ? (
             <p className="notice">{`Dotted lines: the threshold changed on ${trend.changes.join(', ')}.`}</p>
           ) : null}
