@@ -21,7 +21,7 @@ export interface UsersTable {
   email: string;
   name: string;
   role: Role;
-  password_hash: string;
+  password_hash: string | null;
   disabled_at: Timestamp | null;
   created_at: CreatedAt;
   version: Generated<number>;
@@ -224,7 +224,7 @@ export interface WebhooksTable {
   id: Generated<number>;
   url: string;
   events: ColumnType<string[], string[], never>;
-  secret: string;
+  secret: string | null;
   created_by: number;
   created_at: Timestamp;
 }

@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import { openDatabase } from '../db/connection';
@@ -23,4 +24,18 @@ export async function runCommand(command: (db: Kysely<DB>) => Promise<void>): Pr
   } finally {
     await database?.close();
   }
+}
+
+/** A password typed at the terminal, not echoed; an error when there is no terminal to ask at. */
+export async function promptPassword(): Promise<string> {
+  if (!process.stdin.isTTY) throw new Error('Set USER_PASSWORD, or run this in a terminal to be asked for the password.');
+  const prompt = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  // Hide what is typed: the readline echo goes through _writeToOutput.
+  const echo = prompt as unknown as { _writeToOutput: (text: string) => void };
+  process.stdout.write('Password (at least 12 characters): ');
+  echo._writeToOutput = () => {};
+  const password = await prompt.question('');
+  prompt.close();
+  process.stdout.write('\n');
+  return password;
 }

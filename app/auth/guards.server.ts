@@ -56,6 +56,7 @@ const PERMISSION_WORDS: Record<Permission, string> = {
   manageUsers: 'manage users',
   readAudit: 'read the audit log',
   manageWebhooks: 'manage webhooks',
+  exportEverything: 'export everything',
   ownNotifications: 'read notifications',
   ownTokens: 'own API tokens',
 };

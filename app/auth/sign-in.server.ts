@@ -33,7 +33,8 @@ export async function attemptSignIn(
     return { outcome: 'throttled' };
   }
   const user = await findUserForSignIn(db, email);
-  const valid = user && !user.disabled_at
+  // A user restored without a password (or one who only signs in with SSO) has none to match.
+  const valid = user && !user.disabled_at && user.password_hash
     ? await verifyPassword(credentials.password, user.password_hash)
     : await verifyDecoy(credentials.password);
   if (!valid || !user) {

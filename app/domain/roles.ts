@@ -23,6 +23,7 @@ const PERMISSIONS = {
   manageUsers: ['exec', 'em'],
   readAudit: ['exec', 'em'],
   manageWebhooks: ['exec', 'em'],
+  exportEverything: ['exec', 'em'],
   ownNotifications: ['exec', 'em', 'engineer', 'viewer'],
   ownTokens: ['exec', 'em', 'engineer', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -40,9 +40,15 @@ function addToInboxes(trx: Executor, eventId: number, kind: Exclude<EventDraft['
     .execute();
 }
 
-/** Queues the event for the webhooks that want it (or for one webhook), and wakes a sender once the write commits. */
+/**
+ * Queues the event for the webhooks that want it (or for one webhook), and wakes a sender once the write commits. A
+ * paused webhook (restored without its secret) gets nothing.
+ */
 async function queueDeliveries(trx: Executor, eventId: number, kind: string, at: Date, webhookId?: number) {
-  let webhooks = trx.selectFrom('webhooks').select(['webhooks.id', sql<number>`${eventId}::bigint`.as('event_id'), sql<Date>`${at}::timestamptz`.as('next_attempt_at')]);
+  let webhooks = trx
+    .selectFrom('webhooks')
+    .select(['webhooks.id', sql<number>`${eventId}::bigint`.as('event_id'), sql<Date>`${at}::timestamptz`.as('next_attempt_at')])
+    .where('webhooks.secret', 'is not', null);
   webhooks = webhookId === undefined ? webhooks.where(sql<boolean>`${kind} = any(webhooks.events)`) : webhooks.where('webhooks.id', '=', webhookId);
   const queued = await trx
     .insertInto('webhook_deliveries')

@@ -8,6 +8,7 @@ import * as progressSearch from './202612011100_progress_search';
 import * as openItemsIndex from './202612011200_open_items_index';
 import * as notifications from './202612021000_notifications';
 import * as objectives from './202612021100_objectives';
+import * as restorable from './202612021200_restorable';
 
 // Listed here rather than read from the folder, so the same list runs under tsx, vitest and a bundle.
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '202612011200_open_items_index': openItemsIndex,
   '202612021000_notifications': notifications,
   '202612021100_objectives': objectives,
+  '202612021200_restorable': restorable,
 };

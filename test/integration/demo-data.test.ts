@@ -65,7 +65,7 @@ describe('demo data', () => {
     expect(users.map((user) => [user.email, user.role])).toEqual([
       ['em@demo.test', 'em'], ['exec@demo.test', 'exec'], ['lead@demo.test', 'engineer'], ['viewer@demo.test', 'viewer'],
     ]);
-    expect(await verifyPassword(DEMO_PASSWORD, users[0]!.password_hash)).toBe(true);
+    expect(await verifyPassword(DEMO_PASSWORD, users[0]!.password_hash!)).toBe(true);
   });
 
   it('uses fictional names only', async () => {
