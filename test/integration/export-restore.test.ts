@@ -1,11 +1,17 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { promisify } from 'node:util';
 import { text } from 'node:stream/consumers';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeExport } from '~/models/backup-export.server';
 import { restoreExport, RestoreRefused } from '~/models/backup-restore.server';
 import type { Executor } from '~/models/db.server';
+import { generateBenchData } from '../../scripts/bench-data';
 import { DEMO_PASSWORD, seedDemoData } from '../../scripts/demo-data';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createEmptyDatabase, createTestDatabase, type TestDatabase } from '../support/database';
 import { callApi, setUpTestServer, setUpUserPerRole, startTestServer } from '../support/http-server';
 
 const app = setUpTestServer();
@@ -22,6 +28,22 @@ async function exportOf(db: TestDatabase['db'], exportedAt = new Date('2026-12-0
   const out = new PassThrough();
   const [document] = await Promise.all([text(out), writeExport(db, out, { exportedAt, defaultTimeZone: 'UTC' })]);
   return document;
+}
+
+/** Export → restore into a fresh database → export: the second document, but its new audit entries, as the first. */
+async function expectRoundTrip(exportedDocument: string) {
+  const target = await createTestDatabase();
+  try {
+    const summary = await restoreExport(target.db, piecesOf(exportedDocument));
+    const before = JSON.parse(exportedDocument) as Document;
+    expect(summary.rows.customers).toBe((before.customers as unknown[]).length);
+    const after = JSON.parse(await exportOf(target.db)) as Document;
+    const lastAudit = before.audit.at(-1)?.id ?? 0;
+    expect(after.audit.filter((entry) => entry.id > lastAudit)).toMatchObject([{ action: 'database.restored', actor_label: 'cli' }]);
+    expect({ ...after, exportedAt: before.exportedAt, audit: after.audit.filter((entry) => entry.id <= lastAudit) }).toEqual(before);
+  } finally {
+    await target.close();
+  }
 }
 
 /** The document in pieces of `size` characters, as a file is read: every boundary falls somewhere new. */
@@ -97,15 +119,21 @@ describe('restoring an export', () => {
   });
   afterAll(() => target?.close());
 
-  it('brings everything back as it was: export → restore → export gives the same document', async () => {
-    const summary = await restoreExport(target.db, piecesOf(exported));
-    const before = JSON.parse(exported) as Document;
-    expect(summary.rows.customers).toBe((before.customers as unknown[]).length);
-    const after = JSON.parse(await exportOf(target.db)) as Document;
-    const lastAudit = before.audit.at(-1)!.id;
-    expect(after.audit.filter((entry) => entry.id > lastAudit)).toMatchObject([{ action: 'database.restored', actor_label: 'cli' }]);
-    const withoutNewAudit = { ...after, exportedAt: before.exportedAt, audit: after.audit.filter((entry) => entry.id <= lastAudit) };
-    expect(withoutNewAudit).toEqual(before);
+  it('brings the demo data back as it was: export → restore → export gives the same document', async () => {
+    await expectRoundTrip(exported);
+    await restoreExport(target.db, piecesOf(exported));
+  });
+
+  it("brings the bench's portfolio back as it was", async () => {
+    const source = await createTestDatabase();
+    try {
+      await generateBenchData(source.db, { customers: 60, progressEntries: 3000, iarrEntries: 600 }, '2026-11-18', 'not-a-real-hash');
+      const document = await exportOf(source.db);
+      expect((JSON.parse(document) as { snapshots: unknown[] }).snapshots).toHaveLength(60 * 156);
+      await expectRoundTrip(document);
+    } finally {
+      await source.close();
+    }
   });
 
   it('leaves users without passwords (no sign-in with the old one), webhooks paused, and new ids after the restored ones', async () => {
@@ -165,4 +193,43 @@ describe('a restore refuses, writing nothing', () => {
     await expect(refusal).rejects.toThrow(/The database is not empty \(it holds users, customers, /);
     expect(await rowCounts(app.database.db)).toEqual(counts);
   });
+});
+
+describe('npm run db:restore -- FILE', () => {
+  const run = promisify(execFile);
+  let folder: string;
+  beforeAll(() => {
+    folder = mkdtempSync(path.join(tmpdir(), 'strat-restore-'));
+    writeFileSync(path.join(folder, 'export.json'), exported);
+    writeFileSync(path.join(folder, 'broken.json'), exported.slice(0, 5000));
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  /** The command on a fresh database of its own: a new database on the server, or a new PGlite folder. */
+  async function restoreInto(file: string) {
+    const server = inject('testDatabase').kind === 'postgres' ? await createEmptyDatabase() : null;
+    const env = server ? { DATABASE_URL: server.url! } : { DATABASE_URL: '', DATA_DIR: path.join(folder, `data-${file}`) };
+    try {
+      return await run('npm', ['run', '--silent', 'db:restore', '--', path.join(folder, file)], { env: { ...process.env, ...env } })
+        .then(({ stdout }) => ({ code: 0, stdout, stderr: '' }), (error: { code: number; stdout: string; stderr: string }) => error);
+    } finally {
+      await server?.close();
+    }
+  }
+
+  it('restores an export, saying what it brought back and what to do next', async () => {
+    const { code, stdout } = await restoreInto('export.json');
+    expect(code).toBe(0);
+    const counts = JSON.parse(exported) as { customers: unknown[]; users: unknown[] };
+    expect(stdout).toContain(`${counts.users.length} users, `);
+    expect(stdout).toContain(`${counts.customers.length} customers, `);
+    expect(stdout).toContain('npm run user:password -- --email E');
+    expect(stdout).toContain('Webhooks are paused');
+  }, 60_000);
+
+  it('refuses a broken file with a non-zero exit and the reason', async () => {
+    const { code, stderr } = await restoreInto('broken.json');
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('The file ends before its document does: it is truncated.');
+  }, 60_000);
 });
