@@ -1,6 +1,6 @@
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import type { Kysely } from 'kysely';
-import { invalidFields } from '~/domain/app-error';
+import { sql, type Kysely } from 'kysely';
+import { AppError, invalidFields } from '~/domain/app-error';
 import { webhookTestEvent, type EventKind } from '~/domain/events';
 import type { DB } from '../../db/schema';
 import { recordAudit, type Audited } from './audit.server';
@@ -11,12 +11,13 @@ import { unreachableHostProblem } from './webhook-address.server';
 /** How many of a webhook's latest deliveries Settings shows. */
 const RECENT_DELIVERIES = 10;
 
-/** Every webhook, oldest first, with its latest deliveries (never its secret). */
+/** Every webhook, oldest first, with its latest deliveries and whether it is paused (never its secret). */
 export async function listWebhooks(db: Executor) {
   return db
     .selectFrom('webhooks')
     .select((eb) => [
       'webhooks.id', 'webhooks.url', 'webhooks.events', 'webhooks.created_at',
+      sql<boolean>`webhooks.secret is null`.as('paused'),
       jsonArrayFrom(
         eb
           .selectFrom('webhook_deliveries')
@@ -68,11 +69,28 @@ export async function deleteWebhook(db: Kysely<DB>, input: { id: number } & Audi
   });
 }
 
-/** Queues a test event for one webhook; false when there is none with that id. */
+/**
+ * Gives a webhook a new secret (which the caller shows once): the old one stops signing at once, and a paused
+ * webhook — restored without its secret — sends again. Null when there is none with that id.
+ */
+export async function renewWebhookSecret(
+  db: Kysely<DB>,
+  input: { id: number; secret: string } & Audited,
+): Promise<{ id: number; url: string; events: string[]; secret: string } | null> {
+  return db.transaction().execute(async (trx) => {
+    const webhook = await trx.updateTable('webhooks').set({ secret: input.secret }).where('id', '=', input.id).returning(['id', 'url', 'events']).executeTakeFirst();
+    if (!webhook) return null;
+    await recordAudit(trx, { actor: input.actor, action: 'webhook.secret_renewed', entityType: 'webhook', entityId: webhook.id, ip: input.ip });
+    return { ...webhook, secret: input.secret };
+  });
+}
+
+/** Queues a test event for one webhook; false when there is none with that id, a 409 when it is paused. */
 export async function sendTestEvent(db: Kysely<DB>, input: { id: number } & Audited): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const webhook = await trx.selectFrom('webhooks').select('id').where('id', '=', input.id).forUpdate().executeTakeFirst();
+    const webhook = await trx.selectFrom('webhooks').select(['id', 'secret']).where('id', '=', input.id).forUpdate().executeTakeFirst();
     if (!webhook) return false;
+    if (webhook.secret === null) throw new AppError({ status: 409, code: 'paused', message: 'This webhook is paused: give it a new secret first.' });
     await raiseEvent(trx, webhookTestEvent(webhook.id), input.now, { webhookId: webhook.id });
     await recordAudit(trx, { actor: input.actor, action: 'webhook.tested', entityType: 'webhook', entityId: webhook.id, ip: input.ip });
     return true;

@@ -6,7 +6,10 @@ import { handleApi, requireMethod } from '~/http/responses.server';
 import { createWebhook, listWebhooks } from '~/models/webhooks.server';
 import { WebhookSchema } from '~/schemas/notifications';
 
-/** GET /api/v1/webhooks: every webhook with its latest deliveries (exec, em); secrets are never shown again. */
+/**
+ * GET /api/v1/webhooks: every webhook with its latest deliveries and whether it is paused (restored without a
+ * secret) (exec, em); secrets are never shown again.
+ */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return handleApi(async () => {
     await requireApiPermission(request, context, 'manageWebhooks');
@@ -17,6 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         url: webhook.url,
         events: webhook.events,
         createdAt: webhook.created_at,
+        paused: webhook.paused,
         deliveries: webhook.deliveries.map((delivery) => ({
           id: delivery.id, event: delivery.event, status: delivery.status, attempts: delivery.attempts, lastAttemptAt: delivery.last_attempt_at,
           lastStatusCode: delivery.last_status_code, lastError: delivery.last_error,

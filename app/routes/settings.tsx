@@ -15,12 +15,12 @@ import { formatDate, formatUsd } from '~/domain/format';
 import { useResettingReply } from '~/components/form-reply';
 import { SETTING_LABELS, SETTING_NAMES, TEAM_TIME_ZONE_KEY, TEAM_TIME_ZONE_LABEL, type SettingName } from '~/domain/settings';
 import { redirectWithFlash } from '~/http/flash.server';
-import { invariantResponse } from '~/http/responses.server';
+import { invariantResponse, plainResponse } from '~/http/responses.server';
 import { listApiTokens, revokeApiToken } from '~/models/api-tokens.server';
 import { recordAudit, type Audited } from '~/models/audit.server';
 import { listNotificationChoices, setMutedKinds } from '~/models/notifications.server';
 import { changeSettings, changeTeamTimeZone, getSettings, listSettingChanges, settingsVersion } from '~/models/settings.server';
-import { createWebhook, deleteWebhook, listWebhooks, sendTestEvent } from '~/models/webhooks.server';
+import { createWebhook, deleteWebhook, listWebhooks, renewWebhookSecret, sendTestEvent } from '~/models/webhooks.server';
 import { MuteFormSchema, WebhookActionSchema } from '~/schemas/notifications';
 import { ApiTokenActionSchema, type CreateApiTokenSchema } from '~/schemas/api-tokens';
 import { SettingsFormSchema, TimeZoneFormSchema } from '~/schemas/settings';
@@ -44,6 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     canChange: can(user.role, 'changeSettings'),
     notificationChoices: await listNotificationChoices(context.db, user),
     webhooks: can(user.role, 'manageWebhooks') ? await listWebhooks(context.db) : null,
+    canExport: can(user.role, 'exportEverything'),
   };
 }
 
@@ -86,7 +87,7 @@ async function muteEvents(request: Request, context: AppLoadContext, formData: F
   return redirectWithFlash('/settings#notifications', 'Notifications saved.', context);
 }
 
-/** An exec's or EM's webhooks: add one (its secret shown once), send it a test event, delete it. */
+/** An exec's or EM's webhooks: add one or give one a new secret (shown once), send it a test event, delete it. */
 async function manageWebhook(request: Request, context: AppLoadContext, formData: FormData) {
   const actor = await requirePermission(request, context, 'manageWebhooks');
   const submission = parseForm(formData, WebhookActionSchema);
@@ -104,9 +105,22 @@ async function manageWebhook(request: Request, context: AppLoadContext, formData
       throw error;
     }
   }
-  const done = command.intent === 'test-webhook' ? await sendTestEvent(context.db, { id: command.webhookId, ...audited }) : await deleteWebhook(context.db, { id: command.webhookId, ...audited });
-  invariantResponse(done, 'No webhook has that id: reload the page.');
-  return redirectWithFlash('/settings#webhooks', command.intent === 'test-webhook' ? 'Test event queued: see its delivery below.' : 'Webhook deleted.', context);
+  if (command.intent === 'renew-webhook') {
+    const renewed = await renewWebhookSecret(context.db, { id: command.webhookId, secret: randomWebhookSecret(), ...audited });
+    invariantResponse(renewed, 'No webhook has that id: reload the page.');
+    return answer(submission.reply(), undefined, { webhookSecret: renewed.secret });
+  }
+  if (command.intent === 'test-webhook') {
+    // A paused webhook offers no test: only a page from before the restore posts one.
+    const queued = await sendTestEvent(context.db, { id: command.webhookId, ...audited }).catch((error: unknown) => {
+      if (error instanceof AppError) throw plainResponse(error.message, error.status);
+      throw error;
+    });
+    invariantResponse(queued, 'No webhook has that id: reload the page.');
+    return redirectWithFlash('/settings#webhooks', 'Test event queued: see its delivery below.', context);
+  }
+  invariantResponse(await deleteWebhook(context.db, { id: command.webhookId, ...audited }), 'No webhook has that id: reload the page.');
+  return redirectWithFlash('/settings#webhooks', 'Webhook deleted.', context);
 }
 
 /** An exec's change of settings: the form parsed by its schema, the change made, the page again with a message. */
@@ -148,7 +162,7 @@ const changeTimeZone = (request: Request, context: AppLoadContext, formData: For
 const SETTING_ORDER: SettingName[] = ['acceptancePct', 'dauPct', 'iarrUsd', 'capacity', 'staleWindowDays'];
 
 export default function Settings() {
-  const { settings, teamTimeZone, defaultTeamTimeZone, version, history, tokens, canChange, notificationChoices, webhooks } = useLoaderData<typeof loader>();
+  const { settings, teamTimeZone, defaultTeamTimeZone, version, history, tokens, canChange, notificationChoices, webhooks, canExport } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const replyTo = (intent: string) => (actionData?.result.initialValue?.intent === intent ? actionData.result : undefined);
   const settingsReply = replyTo('change-settings');
@@ -256,6 +270,19 @@ export default function Settings() {
             fails.
           </p>
           <WebhooksSection webhooks={webhooks} timeZone={teamTimeZone} reply={webhookReply} secret={actionData?.webhookSecret ?? null} />
+        </>
+      ) : null}
+
+      {canExport ? (
+        <>
+          <h2 id="export">Export everything</h2>
+          <p className="notice">
+            Every stored row as one JSON file — without passwords, API tokens, sessions or webhook secrets — for a backup, or to move
+            to another database with <code>npm run db:restore -- FILE</code>.
+          </p>
+          <p>
+            <a href="/api/v1/export" className="button" download>Download the export</a>
+          </p>
         </>
       ) : null}
 

@@ -43,5 +43,6 @@ export const WebhookSchema = z.object({
 export const WebhookActionSchema = z.discriminatedUnion('intent', [
   WebhookSchema.extend({ intent: z.literal('create-webhook') }),
   z.object({ intent: z.literal('test-webhook'), webhookId: rowId('webhook') }),
+  z.object({ intent: z.literal('renew-webhook'), webhookId: rowId('webhook') }),
   z.object({ intent: z.literal('delete-webhook'), webhookId: rowId('webhook') }),
 ]);

@@ -146,7 +146,7 @@ const ENDPOINTS: Endpoint[] = [
   {
     name: 'POST /settings', method: 'POST', path: fixed('/settings'),
     body: () => form({
-      intent: formField('change-settings', 'change-time-zone', 'create-token', 'revoke-token', 'mute-events', 'create-webhook', 'test-webhook', 'delete-webhook'),
+      intent: formField('change-settings', 'change-time-zone', 'create-token', 'revoke-token', 'mute-events', 'create-webhook', 'test-webhook', 'renew-webhook', 'delete-webhook'),
       version: formField('0'), acceptancePct: formField('30', '30.5'), notify: formField('gate.opened', 'blocker.opened'),
       url: formField('http://127.0.0.1:9/hook', 'https://hooks.example.test/x'), events: formField('gate.opened'), webhookId: formField('1', '999999'),
       teamTimeZone: formField('Europe/Berlin', 'utc', '+02:00'),
@@ -182,6 +182,7 @@ const ENDPOINTS: Endpoint[] = [
     name: 'POST /api/v1/webhooks', method: 'POST', path: fixed('/api/v1/webhooks'),
     body: () => json(objectOf({ url: field('http://127.0.0.1:9/hook', 'ftp://x'), events: fc.oneof(fc.array(field('gate.opened', 'blocker.opened'), { maxLength: 3 }), hostileJson) })),
   },
+  { name: 'POST /api/v1/webhooks/:id/secret', method: 'POST', path: () => hostileText.map((id) => `/api/v1/webhooks/${encodeSegment(id)}/secret`) },
   {
     name: 'POST /api/v1/weekly-updates/:weekStart', method: 'POST', path: () => week.map((value) => `/api/v1/weekly-updates/${encodeSegment(value)}`),
     body: () => json(objectOf({ action: field('save', 'submit'), version: field(1, 2), progress: field('p'), blockers: field('b'), upcoming: field('u') })),

@@ -224,3 +224,54 @@ describe('private addresses in production', () => {
     expect(receiver.received).toEqual([]);
   });
 });
+
+describe('a paused webhook (restored without its secret)', () => {
+  it('gets no deliveries until it is given a new secret, then sends signed with that one', async () => {
+    const webhook = await addWebhook(['blocker.opened']);
+    await app.database.db.updateTable('webhooks').set({ secret: null }).where('id', '=', webhook.id).execute();
+    const listed = await (await callApi(app.server, tokens.em, '/api/v1/webhooks')).json();
+    expect(listed.webhooks).toEqual([expect.objectContaining({ id: webhook.id, paused: true })]);
+    await logBlocker();
+    await sender().idle();
+    expect(await deliveriesOf(webhook.id)).toEqual([]);
+
+    for (const role of ['engineer', 'viewer'] as const) {
+      expect((await callApi(app.server, tokens[role], `/api/v1/webhooks/${webhook.id}/secret`, { method: 'POST' })).status).toBe(403);
+    }
+    expect((await callApi(app.server, tokens.em, '/api/v1/webhooks/999999/secret', { method: 'POST' })).status).toBe(404);
+    const renewed = await callApi(app.server, tokens.em, `/api/v1/webhooks/${webhook.id}/secret`, { method: 'POST' });
+    expect(renewed.status).toBe(200);
+    const { secret } = await renewed.json();
+    expect(secret).toMatch(/^whsec_[\w-]{43}$/);
+    expect(secret).not.toBe(webhook.secret);
+
+    await logBlocker();
+    const [delivery] = await receiver.waitFor(1);
+    expect(delivery!.headers['x-strat-signature']).toBe(`sha256=${createHmac('sha256', Buffer.from(secret, 'utf8')).update(delivery!.body).digest('hex')}`);
+    const audit = await app.database.db.selectFrom('audit_log').select(['action', 'actor_id']).where('action', '=', 'webhook.secret_renewed').execute();
+    expect(audit).toEqual([{ action: 'webhook.secret_renewed', actor_id: users.em.id }]);
+  });
+});
+
+describe('a paused webhook on Settings', () => {
+  it('is marked paused with no test to send; "Give it a new secret" shows the new one once and resumes it', async () => {
+    const exec = await signIn(app.server, users.exec.email, TEST_PASSWORD);
+    const webhook = await addWebhook(['gate.opened']);
+    await app.database.db.updateTable('webhooks').set({ secret: null }).where('id', '=', webhook.id).execute();
+    const page = await (await app.server.request('/settings', { cookie: exec })).text();
+    expect(page).toContain('Paused: it was restored without its secret');
+    expect(page).not.toContain(`Send a test event: ${receiver.url}`);
+    const stale = await app.server.request('/settings', { method: 'POST', cookie: exec, body: new URLSearchParams({ intent: 'test-webhook', webhookId: String(webhook.id) }) });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('This webhook is paused: give it a new secret first.');
+
+    const renewed = await app.server.request('/settings', { method: 'POST', cookie: exec, body: new URLSearchParams({ intent: 'renew-webhook', webhookId: String(webhook.id) }) });
+    expect(renewed.status).toBe(200);
+    const secret = /whsec_[\w-]{43}/.exec(await renewed.text())![0];
+    const after = await (await app.server.request('/settings', { cookie: exec })).text();
+    expect(after).not.toContain(secret);
+    expect(after).not.toContain('Paused: it was restored');
+    expect(after).toContain(`Send a test event: ${receiver.url}`);
+    expect(await app.database.db.selectFrom('webhooks').select('secret').where('id', '=', webhook.id).executeTakeFirstOrThrow()).toEqual({ secret });
+  });
+});

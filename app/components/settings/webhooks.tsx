@@ -12,7 +12,7 @@ type Delivery = {
   id: number; event: string; status: string; attempts: number; last_attempt_at: string | null; last_status_code: number | null;
   last_error: string | null; next_attempt_at: string;
 };
-type Webhook = { id: number; url: string; events: string[]; created_at: string; deliveries: Delivery[] };
+type Webhook = { id: number; url: string; events: string[]; created_at: string; paused: boolean; deliveries: Delivery[] };
 
 const DELIVERY_STATUS: Record<string, string> = { pending: 'Waiting', delivered: 'Delivered', failed: 'Failed' };
 
@@ -58,7 +58,7 @@ function Deliveries({ webhook, timeZone }: { webhook: Webhook; timeZone: string 
   );
 }
 
-/** Settings' webhooks: each with its events and latest deliveries, a test and a delete; a form to add one. */
+/** Settings' webhooks: each with its events and latest deliveries, a test, a new secret and a delete; a form to add one. */
 export function WebhooksSection(props: {
   webhooks: Webhook[];
   timeZone: string;
@@ -79,8 +79,12 @@ export function WebhooksSection(props: {
         <section key={webhook.id} className="card" aria-label={`Webhook ${webhook.url}`}>
           <h3 className="secret">{webhook.url}</h3>
           <p className="notice">{`Sends: ${webhook.events.join(', ')}. Added ${formatDateTime(webhook.created_at, props.timeZone)}.`}</p>
+          {webhook.paused ? (
+            <p className="warning">Paused: it was restored without its secret, so it sends nothing until it is given a new one.</p>
+          ) : null}
           <div className="actions">
-            <WebhookButton webhook={webhook} intent="test-webhook" label="Send a test event" />
+            {webhook.paused ? null : <WebhookButton webhook={webhook} intent="test-webhook" label="Send a test event" />}
+            <WebhookButton webhook={webhook} intent="renew-webhook" label="Give it a new secret" />
             <WebhookButton webhook={webhook} intent="delete-webhook" label="Delete" />
           </div>
           <Deliveries webhook={webhook} timeZone={props.timeZone} />
