@@ -1,7 +1,7 @@
 import { STATUS_LABELS, type HealthStatus } from './customer-health';
 import { describeGateReason, type PartnerNames } from './describe-gate-reason';
 import type { IntakeGate } from './intake-gate';
-import type { Decision } from './lifecycle';
+import { DECISION_VERBS, type Decision } from './lifecycle';
 import type { Role } from './roles';
 import { updateDueOn } from './weekly-update';
 
@@ -122,8 +122,6 @@ export function updateSubmittedEvent(weekStart: string, markdown: string): Event
     dedupeKey: `weekly_update.submitted:${weekStart}`,
   };
 }
-
-const DECISION_VERBS: Record<Decision, string> = { approve: 'approved', reject: 'rejected', defer: 'deferred', reconsider: 'reopened' };
 
 /** decision.recorded for one decision (its id names the fact). */
 export function decisionEvent(

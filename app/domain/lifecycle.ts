@@ -7,6 +7,8 @@ export type Stage = (typeof STAGES)[number];
 export const DECISIONS = ['approve', 'reject', 'defer', 'reconsider'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
+export const DECISION_VERBS: Record<Decision, string> = { approve: 'approved', reject: 'rejected', defer: 'deferred', reconsider: 'reopened' };
+
 export const STAGE_LABELS: Record<Stage, string> = {
   candidate: 'candidate',
   active: 'active partner',

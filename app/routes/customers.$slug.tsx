@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { z } from '~/schemas/zod';
 import { forbidden, requirePermission } from '~/auth/guards.server';
 import { DecisionForm } from '~/components/customer/decision-form';
@@ -198,6 +198,11 @@ export default function CustomerPage() {
         {customer.approved_at ? ` · approved ${formatDate(customer.approved_at)}` : ''}
       </p>
       {customer.notes ? <p>{customer.notes}</p> : null}
+      {customer.stage === 'active' || customer.stage === 'handed_off' ? (
+        <p>
+          <Link to={`/customers/${customer.slug}/summary`}>Partner summary: one page to read or print</Link>
+        </p>
+      ) : null}
       {exit ? (
         <p className="card">
           {exit.outcome === 'handed_off' ? `Handed off to ${exit.receiving_team}` : 'Partnership ended'} on {exit.exited_on} by{' '}

@@ -45,6 +45,12 @@ const PAGES: Record<string, Visit[]> = {
     'fjordline-shipping', // handed off
     'granite-insurance', // ended
   ].map((slug) => ({ path: `/customers/${slug}`, permission: 'read' })),
+  'customers.$slug_.summary.tsx': [
+    'northwind-logistics', // active, succeeding
+    'halcyon-bank', // active, at risk, a projected DAU
+    'meridian-health', // active, gone stale
+    'fjordline-shipping', // handed off
+  ].map((slug) => ({ path: `/customers/${slug}/summary`, permission: 'read' })),
   'updates.tsx': [{ path: '/updates', permission: 'read' }],
   'updates_.$weekStart.tsx': [0, 1, 2, 3, 4, 5].map((weeksAgo) => ({
     // not started, submitted, amended, submitted late, a draft overdue, missing and overdue

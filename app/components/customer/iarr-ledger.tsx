@@ -3,16 +3,23 @@ import { ScrollTable } from '~/components/scroll-table';
 
 type LedgerEntry = { id: number; booked_on: string; amount_usd: number; kind: 'expansion' | 'net_new'; note: string; running_total: number };
 
-/** The iARR ledger with its running total, and the split by kind of what is realized by today. */
-export function IarrLedger({ entries, today }: { entries: LedgerEntry[]; today: string }) {
-  if (entries.length === 0) return <p className="notice">No iARR booked yet.</p>;
+/** What is realized by today, in all and by kind (expansion, net new). */
+export function IarrRealized({ entries, today }: { entries: Pick<LedgerEntry, 'booked_on' | 'amount_usd' | 'kind'>[]; today: string }) {
   const realized = entries.filter((entry) => entry.booked_on <= today);
   const total = (kind: LedgerEntry['kind']) => realized.filter((entry) => entry.kind === kind).reduce((sum, entry) => sum + entry.amount_usd, 0);
   return (
+    <p>
+      {`Realized by ${today}: ${formatUsd(total('expansion') + total('net_new'))} — expansion ${formatUsd(total('expansion'))}, net new ${formatUsd(total('net_new'))}.`}
+    </p>
+  );
+}
+
+/** The iARR ledger with its running total, and the split by kind of what is realized by today. */
+export function IarrLedger({ entries, today }: { entries: LedgerEntry[]; today: string }) {
+  if (entries.length === 0) return <p className="notice">No iARR booked yet.</p>;
+  return (
     <>
-      <p>
-        {`Realized by ${today}: ${formatUsd(total('expansion') + total('net_new'))} — expansion ${formatUsd(total('expansion'))}, net new ${formatUsd(total('net_new'))}.`}
-      </p>
+      <IarrRealized entries={entries} today={today} />
       <ScrollTable label="iARR ledger">
         <caption className="notice">iARR ledger</caption>
         <thead>

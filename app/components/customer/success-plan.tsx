@@ -15,6 +15,23 @@ type Owner = { email: string; name: string };
 
 const STATUS_OPTIONS = OBJECTIVE_STATUSES.map((status) => ({ value: status, label: OBJECTIVE_STATUS_LABELS[status] }));
 
+/** The plan's progress in words: done of all but the dropped. */
+export function planProgressText(objectives: Objective[]): string {
+  const progress = planProgress(objectives);
+  return progress.counted === 0 ? 'No objectives yet.' : `${progress.done} of ${countOf(progress.counted, 'objective')} done (${formatPct(progress.pct)}); dropped ones do not count.`;
+}
+
+/** One objective in a line: title, status, due date (marked when overdue) and owner. */
+export function ObjectiveLine({ objective }: { objective: Objective }) {
+  return (
+    <>
+      <strong>{objective.title}</strong> · {OBJECTIVE_STATUS_LABELS[objective.status]}
+      {objective.doneOn ? ` on ${objective.doneOn}` : ''} · due {objective.dueOn}
+      {objective.overdue ? <strong className="overdue"> (overdue)</strong> : null} · {objective.owner ? objective.owner.name : 'no owner yet'}
+    </>
+  );
+}
+
 /** The fields of an objective's form: adding one, or editing one (then with its id and version). */
 function ObjectiveForm({ id, objective, owners, reply, today }: { id: string; objective?: Objective; owners: Owner[]; reply: SubmissionResult<string[]> | undefined; today: string }) {
   const [form, fields] = useForm<z.input<typeof AddObjectiveFormSchema>>({
@@ -47,23 +64,18 @@ function ObjectiveForm({ id, objective, owners, reply, today }: { id: string; ob
 
 /** A partner's success plan: progress, each objective with its owner, due date, status and links; forms to add and edit. */
 export function SuccessPlan({ objectives, owners, mayWrite, today }: { objectives: Objective[]; owners: Owner[]; mayWrite: boolean; today: string }) {
-  const progress = planProgress(objectives);
   const editReply = useIntentReply('edit-objective');
   const addReply = useIntentReply('add-objective');
   return (
     <section aria-labelledby="plan-title">
       <h2 id="plan-title">Success plan</h2>
-      <p className="notice">
-        {progress.counted === 0 ? 'No objectives yet.' : `${progress.done} of ${countOf(progress.counted, 'objective')} done (${formatPct(progress.pct)}); dropped ones do not count.`}
-      </p>
+      <p className="notice">{planProgressText(objectives)}</p>
       {objectives.length > 0 ? (
         <ul className="plan">
           {objectives.map((objective) => (
             <li key={objective.id} className={objective.overdue ? 'plan-item plan-overdue' : 'plan-item'}>
               <p>
-                <strong>{objective.title}</strong> · {OBJECTIVE_STATUS_LABELS[objective.status]}
-                {objective.doneOn ? ` on ${objective.doneOn}` : ''} · due {objective.dueOn}
-                {objective.overdue ? <strong className="overdue"> (overdue)</strong> : null} · {objective.owner ? objective.owner.name : 'no owner yet'}
+                <ObjectiveLine objective={objective} />
               </p>
               {objective.links.length > 0 ? (
                 <ul aria-label={`Links of ${objective.title}`}>
