@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * The arguments that `npm run serve` gives Node (package.json holds them), so that the end-to-end tests and the
- * bench run the server exactly as users do, as a process of its own without npm in between.
+ * The arguments that an npm script that starts Node (`serve`, `db:restore`) gives it (package.json holds them), so
+ * that the end-to-end tests and the benches run it exactly as users do, as a process of its own without npm between.
  */
-export function serveArguments(): string[] {
-  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { serve: string } };
-  const [command, ...args] = scripts.serve.split(' ');
-  if (command !== 'node') throw new Error(`npm run serve should start node, not ${command}`);
+export function nodeArguments(script: 'serve' | 'db:restore'): string[] {
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+  const [command, ...args] = scripts[script]!.split(' ');
+  if (command !== 'node') throw new Error(`npm run ${script} should start node, not ${command}`);
   return args;
 }
+
+/** The arguments of `npm run serve`. */
+export const serveArguments = (): string[] => nodeArguments('serve');

@@ -14,7 +14,7 @@ beforeAll(async () => {
   const { db } = app.database;
   const customer = await createTestCustomer(db, { stage: 'active', name: 'Lumen Freight', leadEngineerId: users.engineer.id });
   slug = customer.slug;
-  const entry = (kind: string, daysAgo: number, body: string, resolved = false) => ({
+  const entry = (kind: 'win' | 'risk' | 'blocker' | 'progress', daysAgo: number, body: string, resolved = false) => ({
     customer_id: customer.id, kind, occurred_on: addDays(TODAY, -daysAgo), body, author_id: users.engineer.id,
     ...(resolved ? { resolved_at: new Date(), resolved_by: users.em.id, resolution_note: 'Fixed.' } : {}),
   });
