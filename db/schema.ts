@@ -34,6 +34,15 @@ export interface SessionsTable {
   last_seen_at: Timestamp;
 }
 
+export interface SsoFlowsTable {
+  id_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  redirect_to: string;
+  created_at: Timestamp;
+}
+
 export interface ApiTokensTable {
   id: Generated<number>;
   user_id: number;
@@ -278,6 +287,7 @@ export interface DB {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   objectives: ObjectivesTable;
+  sso_flows: SsoFlowsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -32,6 +32,8 @@ const app = createHttpApp({
   publicDir: path.resolve('public'),
   trustProxy: config.trustProxy,
   allowPrivateWebhooks: config.allowPrivateWebhooks,
+  sso: config.sso,
+  passwordLogin: config.passwordLogin,
 });
 const jobs = await startBackgroundJobs({
   database, now: () => new Date(), defaultTimeZone: config.teamTimezone, allowPrivateWebhooks: config.allowPrivateWebhooks,

@@ -8,6 +8,7 @@ import express, { type ErrorRequestHandler } from 'express';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { isForgedRequest } from '~/auth/csrf.server';
+import { createSsoClient, type SsoSettings } from '~/auth/sso.server';
 import type { AppContext } from './load-context';
 import { createPageCache } from './page-cache.server';
 import { readBodyWithLimit, refuse, refuseUnreadableAddress } from './request-limits.server';
@@ -26,6 +27,10 @@ export type HttpAppOptions = {
   trustProxy?: string;
   /** Webhooks may go to private addresses (default: outside production only). */
   allowPrivateWebhooks?: boolean;
+  /** Single sign-on with this identity provider; none by default. */
+  sso?: SsoSettings | null;
+  /** Sign-in with a password (default: on). */
+  passwordLogin?: boolean;
 };
 
 /** The whole HTTP server: security headers, static files, the CSRF check, then Remix behind the page cache. */
@@ -65,6 +70,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   app.use(refuseUnreadableAddress());
   app.use(readBodyWithLimit());
 
+  const sso = options.sso ? createSsoClient(options.sso) : null;
   const handleRemixRequest = createRequestHandler(options.build, options.production ? 'production' : 'development');
   const respond = createPageCache();
   app.all('*', async (req, res, next) => {
@@ -84,6 +90,8 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
         teamTimezone: options.teamTimezone,
         defaultTeamTimezone: options.teamTimezone,
         allowPrivateWebhooks: options.allowPrivateWebhooks ?? !options.production,
+        sso,
+        passwordLogin: options.passwordLogin ?? true,
         notes: {},
       };
       await sendRemixResponse(res, await respond(request, context, () => handleRemixRequest(request, context)));

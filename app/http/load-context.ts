@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { SsoClient } from '~/auth/sso.server';
 import type { SignedInUser } from '~/domain/roles';
 import type { DB } from '../../db/schema';
 
@@ -18,6 +19,10 @@ export type AppContext = {
   defaultTeamTimezone: string;
   /** Webhooks may be added for loopback, private and link-local addresses (not in production, unless asked). */
   allowPrivateWebhooks: boolean;
+  /** The identity provider's relying party, when single sign-on is set up. */
+  sso: SsoClient | null;
+  /** Whether a password signs in (PASSWORD_LOGIN). */
+  passwordLogin: boolean;
   /**
    * What the request has found out so far, for whoever asks next: its user (the page cache, the root's loader and
    * the page's share one session look-up), whether its page may be reused, the one-time tokens the page carries.

@@ -50,7 +50,7 @@ export async function findUserById(db: Executor, id: number) {
 /** Creates a user; an email already taken is a 422 on `email`. */
 export async function createUser(
   db: Executor,
-  user: { email: string; name: string; role: Role; passwordHash: string },
+  user: { email: string; name: string; role: Role; passwordHash: string | null },
 ): Promise<SignedInUser> {
   try {
     return await db

@@ -9,6 +9,7 @@ import * as openItemsIndex from './202612011200_open_items_index';
 import * as notifications from './202612021000_notifications';
 import * as objectives from './202612021100_objectives';
 import * as restorable from './202612021200_restorable';
+import * as ssoFlows from './202612021300_sso_flows';
 
 // Listed here rather than read from the folder, so the same list runs under tsx, vitest and a bundle.
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '202612021000_notifications': notifications,
   '202612021100_objectives': objectives,
   '202612021200_restorable': restorable,
+  '202612021300_sso_flows': ssoFlows,
 };

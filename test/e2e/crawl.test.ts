@@ -3,7 +3,7 @@ import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dateInZone, weekStartOf } from '~/domain/dates';
 import { can, type Permission, type Role } from '~/domain/roles';
-import { setUpAppServer } from './app-server';
+import { freePort, setUpAppServer } from './app-server';
 import { expectCleanPage, setUpBrowser, signInAs } from './browser';
 
 /**
@@ -98,7 +98,12 @@ const WIDTHS = [
   { name: 'phone', viewport: { width: 390, height: 844 } },
 ];
 
-const app = setUpAppServer();
+// Single sign-on on, so that the sign-in page is crawled as its users see it; the provider is never asked here.
+const port = await freePort();
+const app = setUpAppServer({
+  port,
+  env: { OIDC_ISSUER: 'http://127.0.0.1:9', OIDC_CLIENT_ID: 'strat-tracker', OIDC_CLIENT_SECRET: 'crawl-secret', APP_URL: `http://localhost:${port}` },
+});
 const chrome = setUpBrowser();
 
 it('knows every page route of the app', () => {

@@ -22,7 +22,7 @@ describe('migrations', () => {
       expect(tables.rows.map((row) => row.table_name)).toEqual([
         'api_tokens', 'audit_log', 'customers', 'decisions', 'events', 'feedback_themes', 'framework_evaluations', 'handoffs',
         'iarr_entries', 'login_attempts', 'metric_snapshots', 'notification_mutes', 'notifications', 'objectives', 'progress_entries',
-        'sessions', 'setting_changes', 'users', 'webhook_deliveries', 'webhooks', 'weekly_updates',
+        'sessions', 'setting_changes', 'sso_flows', 'users', 'webhook_deliveries', 'webhooks', 'weekly_updates',
       ]);
     } finally {
       await database.close();
