@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
 import { issueApiToken } from '~/auth/api-tokens.server';
 import { ROLES, type Role } from '~/domain/roles';
-import { createHttpApp } from '~/http/create-http-app.server';
+import { createHttpApp, type HttpAppOptions } from '~/http/create-http-app.server';
 import { createBoundedServer } from '~/http/request-limits.server';
 import { startBackgroundJobs, type BackgroundJobs } from '~/jobs/background-jobs.server';
 import type { Database } from '../../db/connection';
@@ -40,6 +40,9 @@ export type TestServerOptions = {
   production?: boolean;
   limits?: Parameters<typeof createBoundedServer>[1];
   allowPrivateWebhooks?: boolean;
+  /** Single sign-on with this provider, and whether passwords still sign in. */
+  sso?: HttpAppOptions['sso'];
+  passwordLogin?: boolean;
   /** Runs the background jobs on this database, on the server's clock (a short webhook timeout keeps tests quick). */
   jobs?: { database: Pick<Database, 'db' | 'listen'>; webhookTimeoutMs?: number };
 };
@@ -61,6 +64,8 @@ export async function startTestServer(
     publicDir: path.resolve('public'),
     now: () => clock.now,
     allowPrivateWebhooks: options.allowPrivateWebhooks,
+    sso: options.sso,
+    passwordLogin: options.passwordLogin,
   });
   const jobs = options.jobs
     ? await startBackgroundJobs({
