@@ -77,6 +77,7 @@ const causes = (error: unknown): unknown[] => (error instanceof Error && error.c
 export function classifySsoFailure(error: unknown): SsoFailure {
   if (error instanceof oidc.AuthorizationResponseError) return 'denied';
   if (error instanceof oidc.ResponseBodyError) return ['invalid_client', 'unauthorized_client'].includes(error.error) ? 'misconfigured' : 'rejected';
-  if (causes(error).some((cause) => cause instanceof TypeError || (cause instanceof Error && 'code' in cause && String(cause.code).startsWith('E')))) return 'unavailable';
+  // fetch fails with a TypeError (its cause the refused connection, the unknown host…).
+  if (causes(error).some((cause) => cause instanceof TypeError)) return 'unavailable';
   return 'rejected';
 }

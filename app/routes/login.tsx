@@ -30,7 +30,8 @@ const SSO_REFUSALS: Record<string, string> = {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getUser(request, context)) throw redirect('/');
   const reason = new URL(request.url).searchParams.get('sso');
-  return { sso: context.sso !== null, passwordLogin: context.passwordLogin, ssoRefusal: (reason && SSO_REFUSALS[reason]) || null };
+  const ssoRefusal = reason !== null && Object.hasOwn(SSO_REFUSALS, reason) ? SSO_REFUSALS[reason]! : null;
+  return { sso: context.sso !== null, passwordLogin: context.passwordLogin, ssoRefusal };
 }
 
 const REPLY_OPTIONS = { hideFields: ['password'] };

@@ -57,8 +57,11 @@ describe('passwords turned off', () => {
     expect(page).toContain('href="/auth/oidc?redirectTo=%2F"');
     expect(page).toContain('has not verified your email address');
     expect(page).not.toContain('type="password"');
-    const unknownReason = await (await server.request('/login?sso=%3Cscript%3E')).text();
-    expect(unknownReason).not.toContain('role="alert"');
+    for (const reason of ['%3Cscript%3E', '__proto__', 'constructor', 'toString']) {
+      const unknownReason = await server.request(`/login?sso=${reason}`);
+      expect([reason, unknownReason.status]).toEqual([reason, 200]);
+      expect(await unknownReason.text()).not.toContain('role="alert"');
+    }
     const refused = await server.request('/login', { method: 'POST', body: new URLSearchParams({ email: 'a@b.test', password: 'whatever-it-is' }) });
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain('Sign-in with a password is turned off: sign in with SSO.');
