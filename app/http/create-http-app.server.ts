@@ -11,6 +11,7 @@ import { isForgedRequest } from '~/auth/csrf.server';
 import { createSsoClient, type SsoSettings } from '~/auth/sso.server';
 import type { AppContext } from './load-context';
 import { createPageCache } from './page-cache.server';
+import { queryTimingPlugin, timeRequest } from './request-timing.server';
 import { readBodyWithLimit, refuse, refuseUnreadableAddress } from './request-limits.server';
 import { createNonce, securityHeaders } from './security-headers.server';
 
@@ -71,6 +72,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   app.use(readBodyWithLimit());
 
   const sso = options.sso ? createSsoClient(options.sso) : null;
+  const db = options.db.withPlugin(queryTimingPlugin);
   const handleRemixRequest = createRequestHandler(options.build, options.production ? 'production' : 'development');
   const respond = createPageCache();
   app.all('*', async (req, res, next) => {
@@ -80,7 +82,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
       const body = res.locals.body as Buffer | undefined;
       const request = body ? new Request(streamed, { body, duplex: 'half' } as RequestInit) : streamed;
       const context: AppContext = {
-        db: options.db,
+        db,
         now: options.now ?? (() => new Date()),
         cspNonce: res.locals.cspNonce as string,
         secureCookies: options.production,
@@ -94,7 +96,9 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
         passwordLogin: options.passwordLogin ?? true,
         notes: {},
       };
-      await sendRemixResponse(res, await respond(request, context, () => handleRemixRequest(request, context)));
+      const { result: response, serverTiming } = await timeRequest(() => respond(request, context, () => handleRemixRequest(request, context)));
+      res.set('Server-Timing', serverTiming);
+      await sendRemixResponse(res, response);
     } catch (error) {
       next(error);
     }
