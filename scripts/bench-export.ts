@@ -12,7 +12,7 @@ import { hashPassword } from '~/auth/password.server';
 import { dateInZone } from '~/domain/dates';
 import { migrateToLatest } from '../db/migrate';
 import { BASE_SCALE, generateBenchData } from './bench-data';
-import { BENCH_PASSWORD, freshDatabase, rssMiB, serverUrl, signIn, startServer } from './bench-server';
+import { BENCH_PASSWORD, freshDatabase, rssMiB, serverUrl, signIn, startServer, stopServer } from './bench-server';
 import { nodeArguments } from './serve-command';
 
 const FACTOR = 10;
@@ -56,7 +56,7 @@ try {
     await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), createWriteStream(file));
   })());
   const exportSeconds = seconds(exportStart);
-  server.child.kill('SIGTERM');
+  await stopServer(server);
 
   const restoreStart = performance.now();
   const restorer = spawn(process.execPath, [...nodeArguments('db:restore'), file], {

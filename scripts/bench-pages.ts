@@ -9,7 +9,7 @@ import { hashPassword } from '~/auth/password.server';
 import { dateInZone, weekStartOf } from '~/domain/dates';
 import { migrateToLatest } from '../db/migrate';
 import { BASE_SCALE, generateBenchData } from './bench-data';
-import { BENCH_PASSWORD, freshDatabase, serverUrl, signIn, startServer } from './bench-server';
+import { BENCH_PASSWORD, freshDatabase, serverUrl, signIn, startServer, stopServer } from './bench-server';
 
 const FACTOR = Number(process.env.BENCH_FACTOR ?? 10);
 const VIEWS = 60;
@@ -84,9 +84,7 @@ try {
     }
   } finally {
     await committer?.end();
-    const exited = new Promise((resolve) => server.child.once('exit', resolve));
-    server.child.kill('SIGTERM');
-    await exited;
+    await stopServer(server);
   }
 } finally {
   await database.drop();

@@ -47,6 +47,13 @@ export function startServer(env: Record<string, string>): Promise<{ child: Child
   });
 }
 
+/** Stops a server started by startServer, once it has exited (a PGlite folder is its until then). */
+export async function stopServer(server: { child: ChildProcess }): Promise<void> {
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await exited;
+}
+
 export function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;

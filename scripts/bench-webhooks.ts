@@ -8,7 +8,7 @@ import { hashPassword } from '~/auth/password.server';
 import { dateInZone } from '~/domain/dates';
 import { migrateToLatest } from '../db/migrate';
 import { generateBenchData } from './bench-data';
-import { BENCH_PASSWORD, freshDatabase, serverUrl, signIn, startServer } from './bench-server';
+import { BENCH_PASSWORD, freshDatabase, serverUrl, signIn, startServer, stopServer } from './bench-server';
 
 const EVENTS = 1_000;
 const IDLE_SECONDS = 30;
@@ -80,9 +80,7 @@ try {
     console.log(`| write committed → received, max | ${latencies.at(-1)!.toFixed(1)} ms |`);
     console.log(`| server CPU when idle (${IDLE_SECONDS} s) | ${idleCpuPct.toFixed(2)} % of a core |`);
   } finally {
-    const exited = new Promise((resolve) => server.child.once('exit', resolve));
-    server.child.kill('SIGTERM');
-    await exited;
+    await stopServer(server);
   }
 } finally {
   await database.drop();

@@ -15,7 +15,7 @@ import { search } from '~/models/search.server';
 import { ProgressFilterSchema } from '~/schemas/progress';
 import { migrateToLatest } from '../db/migrate';
 import { BASE_SCALE, generateBenchData } from './bench-data';
-import { BENCH_PASSWORD, freshDatabase, rssMiB, serverUrl, signIn, startServer } from './bench-server';
+import { BENCH_PASSWORD, freshDatabase, rssMiB, serverUrl, signIn, startServer, stopServer } from './bench-server';
 
 const SEQUENTIAL_REQUESTS = 200;
 const CONCURRENCY = 16;
@@ -151,9 +151,7 @@ async function benchScale(factor: number, passwordHash: string) {
       return { factor, scale, generation, sql, importMs, dashboard, customer, homes };
     } finally {
       await committer?.end();
-      const exited = new Promise((resolve) => server.child.once('exit', resolve));
-      server.child.kill('SIGTERM');
-      await exited;
+      await stopServer(server);
     }
   } finally {
     await database.drop();
