@@ -4,6 +4,12 @@ import type { Executor } from './db.server';
 /** The format an export declares and a restore accepts (DOMAIN.md "Export and restore"). */
 export const EXPORT_FORMAT = 'strat-tracker/1';
 
+/**
+ * The settings' history is the one collection not at the top of the document: it sits under `settings`, as
+ * `settings.history`, beside the values it makes current. This is its name among COLLECTIONS.
+ */
+export const SETTINGS_HISTORY = 'settingsHistory';
+
 type Collection = {
   /** The document's key. */
   name: string;
@@ -21,7 +27,7 @@ type Collection = {
  */
 export const COLLECTIONS: Collection[] = [
   { name: 'users', table: 'users', secret: ['password_hash'], orderBy: ['id'] },
-  { name: 'settingsHistory', table: 'setting_changes', orderBy: ['id'] },
+  { name: SETTINGS_HISTORY, table: 'setting_changes', orderBy: ['id'] },
   { name: 'customers', table: 'customers', orderBy: ['id'] },
   { name: 'evaluations', table: 'framework_evaluations', orderBy: ['id'] },
   { name: 'decisions', table: 'decisions', orderBy: ['id'] },

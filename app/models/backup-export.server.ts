@@ -2,7 +2,7 @@ import { PassThrough, Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import { COLLECTIONS, EXPORT_FORMAT, storedColumns } from './backup-collections.server';
+import { COLLECTIONS, EXPORT_FORMAT, SETTINGS_HISTORY, storedColumns } from './backup-collections.server';
 import type { Executor } from './db.server';
 import { getSettings, getTeamTimeZone } from './settings.server';
 
@@ -34,10 +34,9 @@ async function* documentParts(trx: Executor, exportedAt: Date, defaultTimeZone: 
   const current = { ...(await getSettings(trx)), teamTimeZone: await getTeamTimeZone(trx, defaultTimeZone) };
   yield `{"format":${JSON.stringify(EXPORT_FORMAT)},"exportedAt":${JSON.stringify(exportedAt.toISOString())}`;
   for (const { name, table, orderBy } of COLLECTIONS) {
-    // The settings' history sits under settings, beside the values it makes current.
-    yield name === 'settingsHistory' ? `,"settings":{"current":${JSON.stringify(current)},"history":[` : `,${JSON.stringify(name)}:[`;
+    yield name === SETTINGS_HISTORY ? `,"settings":{"current":${JSON.stringify(current)},"history":[` : `,${JSON.stringify(name)}:[`;
     yield* tableRows(trx, table, columns.get(table)!, orderBy);
-    yield name === 'settingsHistory' ? ']}' : ']';
+    yield name === SETTINGS_HISTORY ? ']}' : ']';
   }
   yield '}';
 }

@@ -2,7 +2,7 @@ import { TokenParser, Tokenizer, TokenType } from '@streamparser/json';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { recordAudit } from './audit.server';
-import { COLLECTIONS, EXPORT_FORMAT, storedColumns } from './backup-collections.server';
+import { COLLECTIONS, EXPORT_FORMAT, SETTINGS_HISTORY, storedColumns } from './backup-collections.server';
 import type { Executor } from './db.server';
 
 /** A restore that cannot be done, with why in words; nothing has been written. */
@@ -11,7 +11,7 @@ export class RestoreRefused extends Error {}
 /** Rows inserted in one statement. */
 const BATCH_ROWS = 500;
 
-const TOP_LEVEL_KEYS = ['format', 'exportedAt', 'settings', ...COLLECTIONS.map((collection) => collection.name).filter((name) => name !== 'settingsHistory')];
+const TOP_LEVEL_KEYS = ['format', 'exportedAt', 'settings', ...COLLECTIONS.map((collection) => collection.name).filter((name) => name !== SETTINGS_HISTORY)];
 const BY_NAME = new Map(COLLECTIONS.map((collection) => [collection.name, collection]));
 
 type Batch = { name: string; rows: Record<string, unknown>[] };
@@ -121,8 +121,8 @@ export async function restoreExport(db: Kysely<DB>, chunks: AsyncIterable<Uint8A
       }
       const top = String(stack[1]!.key);
       if (top === 'settings' && key === 'current') header.current = value;
-      else if (top === 'settings' && key === 'history' && Array.isArray(value)) value.forEach((row) => take('settingsHistory', row));
-      else if (BY_NAME.has(top) && top !== 'settingsHistory' && typeof key === 'number') take(top, value);
+      else if (top === 'settings' && key === 'history' && Array.isArray(value)) value.forEach((row) => take(SETTINGS_HISTORY, row));
+      else if (BY_NAME.has(top) && top !== SETTINGS_HISTORY && typeof key === 'number') take(top, value);
       else throw new RestoreRefused(`The file holds ${JSON.stringify(`${top}.${String(key)}`).slice(0, 80)}, which a ${EXPORT_FORMAT} export does not.`);
     };
     tokenizer.onToken = (info) => {
