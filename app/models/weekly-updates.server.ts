@@ -55,6 +55,10 @@ export async function findWeeklyUpdate(db: Executor, weekStart: string) {
     .executeTakeFirst();
 }
 
+// More log entries or blockers than a draft's section has room for (DraftFacts): it names the first, counts the rest.
+const DRAFT_ROWS = 500;
+const countOfAll = sql<number>`(count(*) over ())::int`.as('count');
+
 /**
  * What a week's first draft is made of, in three queries: the week's log, the blockers open now, and each
  * active partner's snapshot for the week and the week before.
@@ -68,19 +72,23 @@ export async function loadDraftFacts(db: Executor, weekStart: string) {
       .leftJoin('feedback_themes as theme', 'theme.id', 'entry.theme_id')
       .select(['customers.name as customer', 'entry.kind', 'entry.occurred_on as occurredOn', 'entry.body', 'entry.routed_to as routedTo', 'theme.name as theme'])
       .select(sql<string | null>`to_char(entry.resolved_at, 'YYYY-MM-DD')`.as('resolvedOn'))
+      .select(countOfAll)
       .where('entry.occurred_on', '>=', weekStart)
       .where('entry.occurred_on', '<=', addDays(weekStart, 6))
       .orderBy('entry.occurred_on')
       .orderBy('entry.id')
+      .limit(DRAFT_ROWS)
       .execute(),
     db
       .selectFrom('progress_entries as entry')
       .innerJoin('customers', 'customers.id', 'entry.customer_id')
       .select(['customers.name as customer', 'entry.occurred_on as occurredOn', 'entry.body'])
+      .select(countOfAll)
       .where('entry.kind', '=', 'blocker')
       .where('entry.resolved_at', 'is', null)
       .orderBy('entry.occurred_on')
       .orderBy('entry.id')
+      .limit(DRAFT_ROWS)
       .execute(),
     db
       .selectFrom('customers')
@@ -117,8 +125,10 @@ export async function loadDraftFacts(db: Executor, weekStart: string) {
   const percents = (completionsShown: number | null, completionsAccepted: number | null, dau: number | null, availableDevelopers: number | null) =>
     dau === null ? null : snapshotPercents({ completionsShown: completionsShown!, completionsAccepted: completionsAccepted!, dau, availableDevelopers: availableDevelopers! });
   return {
-    entries,
-    openBlockers,
+    entries: entries.map(({ count: _count, ...entry }) => entry),
+    entryCount: entries[0]?.count ?? 0,
+    openBlockers: openBlockers.map(({ count: _count, ...blocker }) => blocker),
+    openBlockerCount: openBlockers[0]?.count ?? 0,
     objectivesDone: objectivesDone.map((row) => ({ ...row, doneOn: row.doneOn! })),
     objectivesDue,
     partners: partners.map((row) => ({

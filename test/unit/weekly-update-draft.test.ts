@@ -11,10 +11,12 @@ describe('the weekly update’s first draft', () => {
         { customer: 'Halcyon', kind: 'feedback', occurredOn: '2026-11-18', body: 'Needs sibling repos.', routedTo: null, theme: 'Multi-repo context', resolvedOn: null },
         { customer: 'Halcyon', kind: 'request', occurredOn: '2026-11-19', body: 'SSO sync.', routedTo: 'escalation', theme: null, resolvedOn: '2026-11-20' },
       ],
+      entryCount: 5,
       openBlockers: [
         { customer: 'Halcyon', occurredOn: '2026-11-10', body: 'Old blocker.' },
         { customer: 'Halcyon', occurredOn: '2026-11-17', body: 'Proxy strips\nstreaming.' },
       ],
+      openBlockerCount: 2,
       partners: [
         { customer: 'Northwind', week: { acceptancePct: 32, dauPct: 55.5 }, weekBefore: { acceptancePct: 31, dauPct: 57.5 } },
         { customer: 'Halcyon', week: { acceptancePct: null, dauPct: 40 }, weekBefore: null },
@@ -49,7 +51,36 @@ describe('the weekly update’s first draft', () => {
   });
 
   it('says the gate is open, and leaves out what the week lacks', () => {
-    const draft = composeWeeklyDraft({ entries: [], openBlockers: [], partners: [], gate: { open: true, reasons: [] }, objectivesDone: [], objectivesDue: [] });
+    const draft = composeWeeklyDraft({ entries: [], entryCount: 0, openBlockers: [], openBlockerCount: 0, partners: [], gate: { open: true, reasons: [] }, objectivesDone: [], objectivesDue: [] });
     expect(draft).toEqual({ progress: '### Intake gate\n\nOpen: the team can take on a new partner.', blockers: '', upcoming: '' });
+  });
+
+  it('fits a busy week in each section’s limit, naming the first entries and blockers and counting the rest', () => {
+    const entry = (day: number) => ({ customer: `Customer ${day % 3}`, kind: 'progress' as const, occurredOn: '2026-11-16', body: `Entry ${day}.`, routedTo: null, theme: null, resolvedOn: null });
+    const blocker = (day: number) => ({ customer: `Customer ${day}`, occurredOn: '2026-11-10', body: `Blocker ${day}.` });
+    const draft = composeWeeklyDraft(
+      {
+        entries: Array.from({ length: 40 }, (_, day) => entry(day)), entryCount: 1_200,
+        openBlockers: Array.from({ length: 40 }, (_, day) => blocker(day)), openBlockerCount: 40,
+        partners: [], gate: { open: true, reasons: [] }, objectivesDone: [], objectivesDue: [],
+      },
+      400,
+    );
+    expect(draft.progress.length).toBeLessThanOrEqual(400);
+    expect(draft.blockers.length).toBeLessThanOrEqual(400);
+    const namedEntries = draft.progress.match(/- \*\*Progress\*\*/g)!.length;
+    expect(draft.progress).toContain(`…and ${(1_200 - namedEntries).toLocaleString('en-US')} more log entries this week`);
+    expect(draft.progress).toMatch(/### Intake gate\n\nOpen: the team can take on a new partner\.$/);
+    const namedBlockers = draft.blockers.match(/\(open since/g)!.length;
+    expect(namedBlockers).toBeGreaterThan(5);
+    expect(draft.blockers.split('\n').at(-1)).toBe(`- …and ${40 - namedBlockers} more open blockers, on the Requests page.`);
+  });
+
+  it('counts what the query left out even when the named ones fit', () => {
+    const draft = composeWeeklyDraft({
+      entries: [], entryCount: 0, openBlockers: [{ customer: 'Halcyon', occurredOn: '2026-11-10', body: 'Old blocker.' }], openBlockerCount: 501,
+      partners: [], gate: { open: true, reasons: [] }, objectivesDone: [], objectivesDue: [],
+    });
+    expect(draft.blockers).toBe('- **Halcyon**: Old blocker. (open since 2026-11-10)\n- …and 500 more open blockers, on the Requests page.');
   });
 });

@@ -2,9 +2,10 @@ import { PROGRESS_KIND_LABELS, describeRouting, type ProgressKind } from '~/doma
 import { change } from '~/domain/week-over-week';
 import type { WeeklyUpdateSections } from '~/domain/weekly-update';
 import { formatPct } from '~/domain/format';
+import { MAX_SECTION_LENGTH } from '~/schemas/weekly-updates';
 
 export type DraftFacts = {
-  /** The week's progress log, every customer, oldest first. */
+  /** The week's progress log, every customer, oldest first: the first of `entryCount`. */
   entries: {
     customer: string;
     kind: ProgressKind;
@@ -15,8 +16,10 @@ export type DraftFacts = {
     /** When a blocker or request was resolved, if it has been. */
     resolvedOn: string | null;
   }[];
-  /** Blockers still open now, oldest first. */
+  entryCount: number;
+  /** Blockers still open now, oldest first: the first of `openBlockerCount`. */
   openBlockers: { customer: string; occurredOn: string; body: string }[];
+  openBlockerCount: number;
   /** Active partners, with the week's metrics and the week before's where recorded. */
   partners: { customer: string; week: Percents | null; weekBefore: Percents | null }[];
   gate: { open: boolean; reasons: string[] };
@@ -54,35 +57,70 @@ function groupByCustomer<Row extends { customer: string }>(rows: Row[]): Map<str
   return groups;
 }
 
+/** A draft's line, and how many of the facts it stands for (log entries, blockers) it names. */
+type Line = { text: string; names: number };
+
+/**
+ * The lines, in order, that fit in `room` characters joined, with a last line `more(left)` for the facts not named
+ * when some are left out: a busy week's draft still fits a section and can be saved.
+ */
+function fitLines(lines: Line[], total: number, room: number, more: (left: number) => string): string[] {
+  const length = (texts: string[]) => texts.join('\n').length;
+  const all = lines.map((line) => line.text);
+  const named = lines.reduce((sum, line) => sum + line.names, 0);
+  if (named === total && length(all) <= room) return all;
+  const kept: string[] = [];
+  let shown = 0;
+  for (const line of lines) {
+    if (length([...kept, line.text, more(total - shown - line.names)]) > room) break;
+    kept.push(line.text);
+    shown += line.names;
+  }
+  return [...kept, more(total - shown)];
+}
+
+const plural = (count: number, one: string, many: string) => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+
 /**
  * The Friday update's first draft, in Markdown, from the week's facts: the log per customer, metric moves
  * against the week before and the intake gate under progress; open blockers; each partner under upcoming work
- * for the EM to fill in.
+ * for the EM to fill in. Each section fits the editor's limit: the log and the blockers give way first.
  */
-export function composeWeeklyDraft(facts: DraftFacts): WeeklyUpdateSections {
-  const progress: string[] = [];
+export function composeWeeklyDraft(facts: DraftFacts, limit = MAX_SECTION_LENGTH): WeeklyUpdateSections {
+  const log: Line[] = [];
   for (const [customer, entries] of groupByCustomer(facts.entries)) {
-    progress.push(`### ${customer}`, '', ...entries.map(describeEntry), '');
+    log.push({ text: `### ${customer}`, names: 0 }, { text: '', names: 0 }, ...entries.map((entry) => ({ text: describeEntry(entry), names: 1 })), { text: '', names: 0 });
   }
+  const summary: string[] = [];
   const measured = facts.partners.filter((partner) => partner.week);
   if (measured.length > 0) {
-    progress.push('### Success metrics against the week before', '');
+    summary.push('### Success metrics against the week before', '');
     for (const { customer, week, weekBefore } of measured) {
-      progress.push(`- **${customer}**: ${describeMove('acceptance', week!.acceptancePct, weekBefore?.acceptancePct)}, ${describeMove('DAU', week!.dauPct, weekBefore?.dauPct)}`);
+      summary.push(`- **${customer}**: ${describeMove('acceptance', week!.acceptancePct, weekBefore?.acceptancePct)}, ${describeMove('DAU', week!.dauPct, weekBefore?.dauPct)}`);
     }
-    progress.push('');
+    summary.push('');
   }
   if (facts.objectivesDone.length > 0) {
-    progress.push('### Success plans: objectives done', '', ...facts.objectivesDone.map((row) => `- **${row.customer}**: ${row.title} (${row.doneOn})`), '');
+    summary.push('### Success plans: objectives done', '', ...facts.objectivesDone.map((row) => `- **${row.customer}**: ${row.title} (${row.doneOn})`), '');
   }
-  progress.push('### Intake gate', '', facts.gate.open ? 'Open: the team can take on a new partner.' : 'Closed:', ...facts.gate.reasons.map((reason) => `- ${reason}`));
+  summary.push('### Intake gate', '', facts.gate.open ? 'Open: the team can take on a new partner.' : 'Closed:', ...facts.gate.reasons.map((reason) => `- ${reason}`));
+  const logRoom = limit - summary.join('\n').length - 2;
+  const progress = [
+    ...fitLines(log, facts.entryCount, logRoom, (left) => `…and ${plural(left, 'more log entry', 'more log entries')} this week, on each customer’s page.\n`),
+    ...summary,
+  ];
 
-  const blockers = [...groupByCustomer(facts.openBlockers)].map(
-    ([customer, rows]) => `- **${customer}**: ${rows.map((row) => `${indent(row.body)} (open since ${row.occurredOn})`).join('; ')}`,
-  );
+  const blockers = [...groupByCustomer(facts.openBlockers)].map(([customer, rows]) => ({
+    text: `- **${customer}**: ${rows.map((row) => `${indent(row.body)} (open since ${row.occurredOn})`).join('; ')}`,
+    names: rows.length,
+  }));
   const upcoming = [
     ...facts.objectivesDue.map((row) => `- **${row.customer}**: ${row.title} (due ${row.dueOn})`),
     ...facts.partners.map((partner) => `- **${partner.customer}**: `),
   ];
-  return { progress: progress.join('\n').trim(), blockers: blockers.join('\n'), upcoming: upcoming.join('\n') };
+  return {
+    progress: progress.join('\n').trim(),
+    blockers: fitLines(blockers, facts.openBlockerCount, limit, (left) => `- …and ${plural(left, 'more open blocker', 'more open blockers')}, on the Requests page.`).join('\n'),
+    upcoming: upcoming.join('\n'),
+  };
 }
