@@ -12,6 +12,7 @@ export const BASE_SCALE: BenchScale = { customers: 300, progressEntries: 20_000,
 const ACTIVE = 30;
 const HANDED_OFF = 20;
 const WEEKS = 156;
+const RESOLVED_AFTER_DAYS = 91;
 
 /**
  * Fills an empty, migrated database with a deterministic portfolio, in a handful of set-based statements.
@@ -57,18 +58,23 @@ export async function generateBenchData(db: Kysely<DB>, scale: BenchScale, today
   await sql`
     insert into feedback_themes (name, owning_team) select 'Theme ' || i, 'Team ' || i from generate_series(1, 10) i`.execute(db);
   await sql`
-    insert into progress_entries (customer_id, kind, occurred_on, body, theme_id, routed_to, author_id)
+    insert into progress_entries (customer_id, kind, occurred_on, body, theme_id, routed_to, author_id, resolved_at, resolved_by, resolution_note)
     select c.id, k.kind, ${lastWeek}::date - (i % 1000), 'Entry ' || i || ': ' || (array[${sql.join(SUBJECTS)}]::text[])[1 + i % ${SUBJECTS.length}],
            case when k.kind = 'feedback' then (select min(id) from feedback_themes) + i % 10 end,
            case when k.kind = 'request' and i % 2 = 0 then 'support' end,
-           (select min(id) from users)
+           (select min(id) from users),
+           r.resolved_on, case when r.resolved_on is not null then (select min(id) from users) end, case when r.resolved_on is not null then 'Resolved with the customer.' end
     from generate_series(1, ${scale.progressEntries}) i
     join customers c on c.id = 1 + i % ${scale.customers}
-    cross join lateral (select (array['progress','win','risk','blocker','feedback','request'])[1 + i % 6] as kind) k`.execute(db);
+    cross join lateral (select (array['progress','win','risk','blocker','feedback','request'])[1 + i % 6] as kind) k
+    -- Blockers and requests are worked through: those logged more than a quarter ago have been resolved.
+    cross join lateral (select case when k.kind in ('blocker', 'request') and i % 1000 > ${RESOLVED_AFTER_DAYS}::int
+                                    then (${lastWeek}::date - (i % 1000) + ${RESOLVED_AFTER_DAYS}::int)::timestamptz end as resolved_on) r`.execute(db);
   await sql`
     insert into iarr_entries (customer_id, booked_on, amount_usd, kind, note)
     select 1 + i % ${scale.customers}, ${lastWeek}::date - (i % 1000), 1000 + (i * 97) % 50000, (array['expansion','net_new'])[1 + i % 2], 'Booking ' || i
     from generate_series(1, ${scale.iarrEntries}) i`.execute(db);
-  await sql`analyze`.execute(db);
+  // As autovacuum leaves a settled database: statistics, and the visibility map that index-only scans read.
+  await sql`vacuum analyze`.execute(db);
   return 'customer-1';
 }

@@ -12,9 +12,9 @@ export const PROGRESS_KIND_LABELS: Record<ProgressKind, string> = {
   request: 'Request',
 };
 
-/** The log shows its latest entries a page at a time, up to a bound that keeps a page quick to render. */
+/** The first page of a customer's log (its latest entries), and of /requests (the oldest open items). */
 export const LOG_PAGE = 25;
-export const MAX_SHOWN_ENTRIES = 500;
+export const OPEN_ITEMS_PAGE = 50;
 
 /** Blockers and requests stay open until resolved; the other kinds are records of what happened. */
 export function isResolvable(kind: ProgressKind): boolean {

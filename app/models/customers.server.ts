@@ -5,9 +5,10 @@ import { addDays } from '~/domain/dates';
 import { assessCustomerHealth, type CustomerHealth, type Snapshot } from '~/domain/customer-health';
 import { isWatched } from '~/domain/lifecycle';
 import type { Settings } from '~/domain/settings';
+import type { CandidateSort } from '~/schemas/candidates';
 import type { DB, Stage } from '../../db/schema';
 import { isUniqueViolation, type Executor } from './db.server';
-import { currentEvaluationOf, toAnswers } from './framework-evaluations.server';
+import { currentEvaluations, scoreOf, toAnswers } from './framework-evaluations.server';
 
 export type CustomerOverview = {
   id: number;
@@ -218,23 +219,32 @@ export async function updateCustomer(
   return updated;
 }
 
-/** Candidates and rejected customers with their current framework answers (null before any), in one query. */
-export async function listCandidateRows(db: Executor) {
-  const rows = await db
+/**
+ * The customers at `stage` (candidate or rejected) with their current framework answers (null before any) and
+ * how many there are: the first `limit` in the order asked for, best score, name, or eligible first (then score),
+ * those without answers last. Sorted and cut in SQL, so a page costs its rows whatever the number of candidates.
+ */
+export async function listCandidates(db: Executor, options: { stage: 'candidate' | 'rejected'; sort: CandidateSort; limit: number }) {
+  let query = db
     .selectFrom('customers')
-    .leftJoinLateral((eb) => currentEvaluationOf(eb).as('evaluation'), (join) => join.onTrue())
+    .leftJoin(currentEvaluations(db).as('evaluation'), 'evaluation.customer_id', 'customers.id')
     .select([
-      'customers.slug', 'customers.name', 'customers.stage',
-      'evaluation.strategic_segment', 'evaluation.co_market', 'evaluation.new_industry', 'evaluation.related_market',
-      'evaluation.vision_alignment',
+      'customers.slug', 'customers.name',
+      'evaluation.strategic_segment', 'evaluation.co_market', 'evaluation.new_industry', 'evaluation.related_market', 'evaluation.vision_alignment',
     ])
-    .where('customers.stage', 'in', ['candidate', 'rejected'])
-    .orderBy('customers.name')
-    .execute();
-  return rows.map(({ slug, name, stage, ...evaluation }) => ({
-    slug,
-    name,
-    stage,
-    answers: evaluation.co_market === null ? null : toAnswers(evaluation as Parameters<typeof toAnswers>[0]),
-  }));
+    .where('customers.stage', '=', options.stage);
+  if (options.sort === 'eligibility') query = query.orderBy('evaluation.strategic_segment', (order) => order.desc().nullsLast());
+  if (options.sort !== 'name') query = query.orderBy(scoreOf, (order) => order.desc().nullsLast());
+  const [rows, count] = await Promise.all([
+    query.orderBy('customers.name').orderBy('customers.slug').limit(options.limit).execute(),
+    db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('total')).where('stage', '=', options.stage).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: Number(count.total),
+    rows: rows.map(({ slug, name, ...evaluation }) => ({
+      slug,
+      name,
+      answers: evaluation.co_market === null ? null : toAnswers(evaluation as Parameters<typeof toAnswers>[0]),
+    })),
+  };
 }

@@ -4,7 +4,7 @@ import { groupSmallPartners, northStarHeadline, OTHER_PARTNERS } from '~/domain/
 import { change } from '~/domain/week-over-week';
 import { isUpdateOverdue } from '~/domain/weekly-update';
 import type { Executor } from './db.server';
-import { currentEvaluationOf, toAnswers } from './framework-evaluations.server';
+import { currentEvaluations, toAnswers } from './framework-evaluations.server';
 import { listWatchedGraduates } from './customers.server';
 import { loadIntakeGateWithForecast } from './intake-gate.server';
 import { northStarReporting } from './north-star.server';
@@ -53,7 +53,7 @@ async function northStarChart(db: Executor, today: string) {
 export async function countPipeline(db: Executor) {
   const groups = await db
     .selectFrom('customers')
-    .innerJoinLateral((eb) => currentEvaluationOf(eb).as('evaluation'), (join) => join.onTrue())
+    .innerJoin(currentEvaluations(db).as('evaluation'), 'evaluation.customer_id', 'customers.id')
     .select((eb) => [
       'evaluation.strategic_segment', 'evaluation.co_market', 'evaluation.new_industry', 'evaluation.vision_alignment',
       eb.fn.countAll<number>().as('candidates'),

@@ -1,6 +1,5 @@
-import type { ExpressionBuilder } from 'kysely';
-import { assessFramework, type FrameworkAnswers } from '~/domain/framework';
-import type { DB } from '../../db/schema';
+import { sql } from 'kysely';
+import { assessFramework, LEVELS, type FrameworkAnswers } from '~/domain/framework';
 import type { Executor } from './db.server';
 
 const answerColumns = ['strategic_segment', 'co_market', 'new_industry', 'related_market', 'vision_alignment'] as const;
@@ -23,15 +22,31 @@ export function toAnswers(row: AnswerRow): FrameworkAnswers {
   };
 }
 
-/** A customer's current (latest) framework answers, as a subquery to join laterally from `customers`. */
-export function currentEvaluationOf(eb: ExpressionBuilder<DB, 'customers'>) {
-  return eb
+/**
+ * Every customer's current (latest) framework answers, one row per customer, to join on `customer_id`: read in
+ * index order, whatever the number of customers, where a lateral lookup per customer costs one index probe each.
+ */
+export function currentEvaluations(db: Executor) {
+  return db
     .selectFrom('framework_evaluations')
-    .select(answerColumns)
-    .whereRef('framework_evaluations.customer_id', '=', 'customers.id')
-    .orderBy('framework_evaluations.id', 'desc')
-    .limit(1);
+    .distinctOn('customer_id')
+    .select(['customer_id', ...answerColumns])
+    .orderBy('customer_id')
+    .orderBy('id', 'desc');
 }
+
+// The framework's score of every combination of the answers it weighs, keyed as `scoreOf` keys a row: the score
+// stays assessFramework's, this table lets the database sort and page candidates by it. (The related market is
+// not weighed; it is free text.)
+const SCORES = Object.fromEntries(
+  [true, false].flatMap((strategicSegment) => [true, false].flatMap((newIndustry) => LEVELS.flatMap((coMarket) => LEVELS.map((visionAlignment) => [
+    [strategicSegment, coMarket, newIndustry, visionAlignment].join(' '),
+    assessFramework({ strategicSegment, coMarket, newIndustry, relatedMarket: null, visionAlignment }).score,
+  ])))),
+);
+
+/** The score of the answers of the evaluation aliased `evaluation`, in SQL; null without answers. */
+export const scoreOf = sql<number | null>`(${JSON.stringify(SCORES)}::jsonb ->> concat_ws(' ', evaluation.strategic_segment::text, evaluation.co_market, evaluation.new_industry::text, evaluation.vision_alignment))::int`;
 
 /** Records a customer's framework answers; the latest row is the current one, the rest its history. */
 export async function recordEvaluation(db: Executor, customerId: number, answers: FrameworkAnswers, actorId: number | null) {

@@ -4,9 +4,9 @@ import { isObjectiveOverdue, OPEN_OBJECTIVE_STATUSES, PLAN_STAGES } from '~/doma
 import { assessFramework } from '~/domain/framework';
 import type { SignedInUser } from '~/domain/roles';
 import { updateDueOn, type UpdateStatus } from '~/domain/weekly-update';
-import { listCandidateRows, listCustomerOverviews } from './customers.server';
+import { listCandidates, listCustomerOverviews } from './customers.server';
 import type { Executor } from './db.server';
-import { listOpenItems } from './progress.server';
+import { countOpenRequestsByDestination, listOpenItems } from './progress.server';
 import { getSettings } from './settings.server';
 
 const LATEST_ENTRIES = 3;
@@ -63,27 +63,25 @@ async function myPartners(db: Executor, userId: number, today: string) {
 /** The EM's week: this week's update, the partners without this week's snapshot, open blockers, routed requests. */
 async function emWeek(db: Executor, today: string) {
   const thisWeek = weekStartOf(today);
-  const [update, partners, open] = await Promise.all([
+  const [update, partners, open, destinations] = await Promise.all([
     db.selectFrom('weekly_updates').select(['status']).where('week_start', '=', thisWeek).executeTakeFirst(),
     listCustomerOverviews(db, { today, settings: await getSettings(db), stages: ['active'] }),
     listOpenItems(db, { kind: 'blocker' }, today, HOME_BLOCKERS),
+    countOpenRequestsByDestination(db),
   ]);
   return {
     week: { weekStart: thisWeek, status: (update?.status ?? 'missing') as UpdateStatus, dueOn: updateDueOn(thisWeek) },
     unrecorded: partners.filter((partner) => partner.latest?.weekStart !== thisWeek).map(({ slug, name }) => ({ slug, name })),
     openBlockers: open.matching,
     blockers: open.items.map(({ id, customer, customer_name, occurred_on, body }) => ({ id, customer, customerName: customer_name, occurredOn: occurred_on, body })),
-    destinations: open.destinations,
+    destinations,
   };
 }
 
 /** Candidates waiting for an exec's decision, best fit first, with their eligibility: the first few, and how many. */
 async function waitingCandidates(db: Executor) {
-  const waiting = (await listCandidateRows(db))
-    .filter((row) => row.stage === 'candidate')
-    .map(({ slug, name, answers }) => ({ slug, name, assessment: answers && assessFramework(answers) }))
-    .sort((a, b) => (b.assessment?.score ?? -1) - (a.assessment?.score ?? -1) || a.name.localeCompare(b.name));
-  return { waiting: waiting.length, candidates: waiting.slice(0, HOME_CANDIDATES) };
+  const { rows, total } = await listCandidates(db, { stage: 'candidate', sort: 'score', limit: HOME_CANDIDATES });
+  return { waiting: total, candidates: rows.map(({ slug, name, answers }) => ({ slug, name, assessment: answers && assessFramework(answers) })) };
 }
 
 /** What the signed-in person sees first on the dashboard: their own work, by role. */

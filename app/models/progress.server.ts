@@ -137,21 +137,18 @@ export async function listThemeNames(db: Executor) {
   return db.selectFrom('feedback_themes').select(['name', 'owning_team']).orderBy('name').execute();
 }
 
-// A page the EM can still read through; more than this asks for a filter.
-const OPEN_ITEMS_SHOWN = 500;
-
 export type OpenItemsFilter = { customer?: string; kind?: 'blocker' | 'request'; routedTo?: string; olderThanDays?: number };
 
+// Counted without their customers: a join there would read every customer to count the entries.
 const openItems = (db: Executor) =>
   db
     .selectFrom('progress_entries as entry')
-    .innerJoin('customers', 'customers.id', 'entry.customer_id')
     .where('entry.kind', 'in', ['blocker', 'request'])
     .where('entry.resolved_at', 'is', null);
 
 function matchingOpenItems(db: Executor, filter: OpenItemsFilter, today: string) {
   let query = openItems(db);
-  if (filter.customer) query = query.where('customers.slug', '=', filter.customer);
+  if (filter.customer) query = query.where('entry.customer_id', '=', db.selectFrom('customers').select('id').where('slug', '=', filter.customer));
   if (filter.kind) query = query.where('entry.kind', '=', filter.kind);
   if (filter.routedTo === 'none') query = query.where('entry.routed_to', 'is', null);
   else if (filter.routedTo) query = query.where('entry.routed_to', '=', filter.routedTo);
@@ -161,12 +158,12 @@ function matchingOpenItems(db: Executor, filter: OpenItemsFilter, today: string)
 
 /**
  * The open blockers and requests across customers that match the filter, oldest first, the first `limit` of them
- * with how many match in all; and the open requests counted by where they were routed (null: kept by the team),
- * over all of them. Three queries, whatever the number of customers.
+ * with how many match in all. Two queries, whatever the number of customers.
  */
-export async function listOpenItems(db: Executor, filter: OpenItemsFilter, today: string, limit = OPEN_ITEMS_SHOWN) {
-  const [items, count, destinations] = await Promise.all([
+export async function listOpenItems(db: Executor, filter: OpenItemsFilter, today: string, limit: number) {
+  const [items, count] = await Promise.all([
     matchingOpenItems(db, filter, today)
+      .innerJoin('customers', 'customers.id', 'entry.customer_id')
       .innerJoin('users as author', 'author.id', 'entry.author_id')
       .select([
         'entry.id', 'entry.kind', 'entry.occurred_on', 'entry.body', 'entry.routed_to', 'entry.version',
@@ -177,20 +174,29 @@ export async function listOpenItems(db: Executor, filter: OpenItemsFilter, today
       .limit(limit)
       .execute(),
     matchingOpenItems(db, filter, today).select((eb) => eb.fn.countAll<number>().as('matching')).executeTakeFirstOrThrow(),
-    openItems(db)
-      .select((eb) => ['entry.routed_to', eb.fn.countAll<number>().as('requests')])
-      .where('entry.kind', '=', 'request')
-      .groupBy('entry.routed_to')
-      .orderBy('requests', 'desc')
-      .orderBy('entry.routed_to')
-      .execute(),
   ]);
-  return { items, matching: Number(count.matching), destinations };
+  return { items, matching: Number(count.matching) };
+}
+
+/** The open requests counted by where they were routed (null: kept by the team), most first. */
+export function countOpenRequestsByDestination(db: Executor) {
+  return openItems(db)
+    .select((eb) => ['entry.routed_to', eb.fn.countAll<number>().as('requests')])
+    .where('entry.kind', '=', 'request')
+    .groupBy('entry.routed_to')
+    .orderBy('requests', 'desc')
+    .orderBy('entry.routed_to')
+    .execute();
 }
 
 /** The customers with anything open, by name: the choices of the /requests customer filter. */
 export function listCustomersWithOpenItems(db: Executor) {
-  return openItems(db).select(['customers.slug', 'customers.name']).distinct().orderBy('customers.name').execute();
+  return db
+    .selectFrom('customers')
+    .select(['slug', 'name'])
+    .where('id', 'in', openItems(db).select('entry.customer_id'))
+    .orderBy('name')
+    .execute();
 }
 
 /** The customer of a log entry (its id and lead engineer), for the permission check; a 404 when there is none. */

@@ -9,6 +9,7 @@ import { updateDueOn, weeklyUpdateMarkdown, weeksBetween, type SavedUpdateStatus
 import { recordAudit, type Audited } from './audit.server';
 import { isUniqueViolation, type Executor } from './db.server';
 import { raiseEvent } from './events.server';
+import { listOpenItems } from './progress.server';
 
 const LISTED_WEEKS = 12;
 
@@ -60,10 +61,10 @@ const DRAFT_ROWS = 500;
 const countOfAll = sql<number>`(count(*) over ())::int`.as('count');
 
 /**
- * What a week's first draft is made of, in three queries: the week's log, the blockers open now, and each
- * active partner's snapshot for the week and the week before.
+ * What a week's first draft is made of: the week's log and the blockers open `today` (the first of each, and how
+ * many), each active partner's snapshot for the week and the week before, and the objectives done and due.
  */
-export async function loadDraftFacts(db: Executor, weekStart: string) {
+export async function loadDraftFacts(db: Executor, weekStart: string, today: string) {
   const objectives = (db: Executor) => db.selectFrom('objectives').innerJoin('customers', 'customers.id', 'objectives.customer_id').select(['customers.name as customer', 'objectives.title']);
   const [entries, openBlockers, partners, objectivesDone, objectivesDue] = await Promise.all([
     db
@@ -79,17 +80,7 @@ export async function loadDraftFacts(db: Executor, weekStart: string) {
       .orderBy('entry.id')
       .limit(DRAFT_ROWS)
       .execute(),
-    db
-      .selectFrom('progress_entries as entry')
-      .innerJoin('customers', 'customers.id', 'entry.customer_id')
-      .select(['customers.name as customer', 'entry.occurred_on as occurredOn', 'entry.body'])
-      .select(countOfAll)
-      .where('entry.kind', '=', 'blocker')
-      .where('entry.resolved_at', 'is', null)
-      .orderBy('entry.occurred_on')
-      .orderBy('entry.id')
-      .limit(DRAFT_ROWS)
-      .execute(),
+    listOpenItems(db, { kind: 'blocker' }, today, DRAFT_ROWS),
     db
       .selectFrom('customers')
       .leftJoin('metric_snapshots as week', (join) => join.onRef('week.customer_id', '=', 'customers.id').on('week.week_start', '=', sql<string>`${weekStart}::date`))
@@ -127,8 +118,8 @@ export async function loadDraftFacts(db: Executor, weekStart: string) {
   return {
     entries: entries.map(({ count: _count, ...entry }) => entry),
     entryCount: entries[0]?.count ?? 0,
-    openBlockers: openBlockers.map(({ count: _count, ...blocker }) => blocker),
-    openBlockerCount: openBlockers[0]?.count ?? 0,
+    openBlockers: openBlockers.items.map(({ customer_name, occurred_on, body }) => ({ customer: customer_name, occurredOn: occurred_on, body })),
+    openBlockerCount: openBlockers.matching,
     objectivesDone: objectivesDone.map((row) => ({ ...row, doneOn: row.doneOn! })),
     objectivesDue,
     partners: partners.map((row) => ({

@@ -10,14 +10,16 @@ import { countOf, formatDate } from '~/domain/format';
 import { Markdown } from '~/components/markdown';
 import { destinationLabel, RequestDestinations } from '~/components/request-destinations';
 import { ScrollTable } from '~/components/scroll-table';
+import { ShowMoreLink } from '~/components/show-more-link';
 import { AppError } from '~/domain/app-error';
 import { daysBetween } from '~/domain/dates';
+import { MAX_SHOWN } from '~/domain/paging';
 import { PROGRESS_KIND_LABELS } from '~/domain/progress';
 import { canLogProgressFor } from '~/domain/roles';
 import { redirectWithFlash } from '~/http/flash.server';
 import { readForm } from '~/http/forms.server';
 import { teamToday } from '~/http/team-date.server';
-import { findProgressEntryCustomer, listCustomersWithOpenItems, listOpenItems, resolveProgressEntry } from '~/models/progress.server';
+import { countOpenRequestsByDestination, findProgressEntryCustomer, listCustomersWithOpenItems, listOpenItems, resolveProgressEntry } from '~/models/progress.server';
 import { parseForm } from '~/schemas/parse-form';
 import { OPEN_ITEM_AGES, OpenItemsFilterSchema, ResolveEntryFormSchema } from '~/schemas/progress';
 
@@ -27,8 +29,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'read');
   const today = teamToday(context);
   const filter = OpenItemsFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [{ items, matching, destinations }, customers] = await Promise.all([
-    listOpenItems(context.db, filter, today),
+  const [{ items, matching }, destinations, customers] = await Promise.all([
+    listOpenItems(context.db, filter, today, filter.shown),
+    countOpenRequestsByDestination(context.db),
     listCustomersWithOpenItems(context.db),
   ]);
   return {
@@ -86,9 +89,7 @@ export default function Requests() {
       ) : (
         <ScrollTable label="Open blockers and requests">
           <caption className="notice">
-            {matching > items.length
-              ? `The oldest ${items.length} of ${matching} open items: filter to see the others`
-              : `${countOf(items.length, 'item')} open, oldest first`}
+            {matching > items.length ? `The oldest ${items.length} of ${matching} open items` : `${countOf(items.length, 'item')} open, oldest first`}
           </caption>
           <thead>
             <tr>
@@ -119,6 +120,13 @@ export default function Requests() {
           </tbody>
         </ScrollTable>
       )}
+      {matching > items.length ? (
+        filter.shown < MAX_SHOWN ? (
+          <ShowMoreLink filter={filter}>Show more of them</ShowMoreLink>
+        ) : (
+          <p className="notice">Filter to see the others.</p>
+        )
+      ) : null}
     </>
   );
 }

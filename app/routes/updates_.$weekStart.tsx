@@ -33,7 +33,7 @@ function weekOf(params: { weekStart?: string }, today: string): string {
 
 /** The week's first draft, from its progress log, the open blockers, metric moves and today's gate. */
 async function firstDraft(db: Executor, weekStart: string, today: string) {
-  const [facts, { gate, names }] = await Promise.all([loadDraftFacts(db, weekStart), loadIntakeGate(db, today)]);
+  const [facts, { gate, names }] = await Promise.all([loadDraftFacts(db, weekStart, today), loadIntakeGate(db, today)]);
   return composeWeeklyDraft({ ...facts, gate: { open: gate.open, reasons: gate.reasons.map((reason) => describeGateReason(reason, names)) } });
 }
 

@@ -1,4 +1,4 @@
-import { version } from './numbers';
+import { shownParam, version } from './numbers';
 import { z } from './zod';
 import { LEVELS } from '~/domain/framework';
 
@@ -57,3 +57,15 @@ export function answersOf(candidate: CandidateInput) {
     visionAlignment: candidate.visionAlignment,
   };
 }
+
+export const CANDIDATE_SORTS = ['score', 'name', 'eligibility'] as const;
+export type CandidateSort = (typeof CANDIDATE_SORTS)[number];
+// The first page of each of /candidates' lists.
+const CANDIDATES_PAGE = 50;
+
+/** /candidates' order and how much of each list it shows, from its search parameters. */
+export const CandidateListSchema = z.object({
+  sort: z.enum(CANDIDATE_SORTS).catch('score').default('score'),
+  shown: shownParam(CANDIDATES_PAGE),
+  rejectedShown: shownParam(CANDIDATES_PAGE),
+});

@@ -1,3 +1,4 @@
+import { MAX_SHOWN } from '~/domain/paging';
 import { z } from './zod';
 
 // int4 columns (versions, counts) hold at most this: a larger number is none the database gave out.
@@ -19,3 +20,6 @@ export const decimalParam = z
   .string()
   .regex(/^\d{1,15}$/)
   .transform(Number);
+
+/** How many of a list to show, from the address (domain/paging): `page` when absent or out of bounds. */
+export const shownParam = (page: number) => decimalParam.pipe(z.number().min(1).max(MAX_SHOWN)).catch(page).default(page);

@@ -1,6 +1,6 @@
-import { decimalParam, rowId, version } from './numbers';
+import { decimalParam, rowId, shownParam, version } from './numbers';
 import { z } from './zod';
-import { LOG_PAGE, MAX_SHOWN_ENTRIES, PROGRESS_KINDS, ROUTING_TARGETS } from '~/domain/progress';
+import { LOG_PAGE, OPEN_ITEMS_PAGE, PROGRESS_KINDS, ROUTING_TARGETS } from '~/domain/progress';
 import { isoDate } from './metrics';
 
 export const MAX_BODY_LENGTH = 10_000;
@@ -88,8 +88,7 @@ export const ResolveEntryFormSchema = z.object({
 export const ProgressFilterSchema = z.object({
   kind: z.enum(PROGRESS_KINDS).optional().catch(undefined),
   state: z.enum(['open', 'resolved']).optional().catch(undefined),
-  // How many of the latest matching entries to show: a page at a time, as the reader asks for more.
-  shown: decimalParam.pipe(z.number().min(1).max(MAX_SHOWN_ENTRIES)).catch(LOG_PAGE).default(LOG_PAGE),
+  shown: shownParam(LOG_PAGE),
 });
 
 export const OPEN_ITEM_AGES = [7, 14, 30] as const;
@@ -100,4 +99,5 @@ export const OpenItemsFilterSchema = z.object({
   kind: z.enum(['blocker', 'request']).optional().catch(undefined),
   routedTo: z.string().trim().min(1).max(200).optional().catch(undefined),
   olderThanDays: decimalParam.pipe(z.union(OPEN_ITEM_AGES.map((days) => z.literal(days)))).optional().catch(undefined),
+  shown: shownParam(OPEN_ITEMS_PAGE),
 });

@@ -10,7 +10,7 @@ import * as notifications from './202612021000_notifications';
 import * as objectives from './202612021100_objectives';
 import * as restorable from './202612021200_restorable';
 import * as ssoFlows from './202612021300_sso_flows';
-import * as themeRecentIndex from './202612021400_theme_recent_index';
+import * as readIndexes from './202612021400_read_indexes';
 
 // Listed here rather than read from the folder, so the same list runs under tsx, vitest and a bundle.
 export const migrations: Record<string, Migration> = {
@@ -25,5 +25,5 @@ export const migrations: Record<string, Migration> = {
   '202612021100_objectives': objectives,
   '202612021200_restorable': restorable,
   '202612021300_sso_flows': ssoFlows,
-  '202612021400_theme_recent_index': themeRecentIndex,
+  '202612021400_read_indexes': readIndexes,
 };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { assessFramework, LEVELS, type FrameworkAnswers } from '~/domain/framework';
 import type { Role } from '~/domain/roles';
+import { listCandidates } from '~/models/customers.server';
 import { setUpTestServer, setUpUserPerRole } from '../support/http-server';
 import { createTestCustomer, createTestPartner } from '../factories/customers';
 
@@ -252,5 +254,46 @@ describe('the audit log', () => {
     }
     const refusals = await app.database.db.selectFrom('audit_log').select('actor_id').where('action', '=', 'access.denied').execute();
     expect(refusals.length).toBeGreaterThan(0);
+  });
+});
+
+describe('many candidates', () => {
+  const combinations = [true, false].flatMap((strategicSegment) => [true, false].flatMap((newIndustry) => LEVELS.flatMap((coMarket) => LEVELS.map((visionAlignment) => ({
+    strategicSegment, newIndustry, coMarket, visionAlignment, relatedMarket: newIndustry ? 'Shipping' : null,
+  })))));
+
+  it('are sorted in the database as the framework scores them, by their current answers, those without answers last', async () => {
+    const db = app.database.db;
+    for (const [index, answers] of combinations.entries()) await createTestCustomer(db, { name: `Combo ${String(index).padStart(2, '0')}`, answers });
+    // A later evaluation is the current one: Combo 00 (the best) is re-answered as the weakest.
+    const first = await db.selectFrom('customers').select('id').where('name', '=', 'Combo 00').executeTakeFirstOrThrow();
+    await db.insertInto('framework_evaluations').values({ customer_id: first.id, strategic_segment: false, co_market: 'low', new_industry: false, vision_alignment: 'low' }).execute();
+    await db.insertInto('customers').values({ name: 'Combo unanswered', slug: 'combo-unanswered', stage: 'candidate', updated_at: new Date() }).execute();
+
+    const combos = (rows: { name: string; answers: FrameworkAnswers | null }[]) => rows.filter((row) => row.name.startsWith('Combo'));
+    const score = (answers: FrameworkAnswers | null) => (answers ? assessFramework(answers).score : -1);
+    const byScore = combos((await listCandidates(db, { stage: 'candidate', sort: 'score', limit: 500 })).rows);
+    expect(byScore).toHaveLength(combinations.length + 1);
+    expect(byScore.map((row) => score(row.answers))).toEqual(byScore.map((row) => score(row.answers)).sort((a, b) => b - a));
+    expect(byScore.at(-1)!.name).toBe('Combo unanswered');
+    expect(byScore.find((row) => row.name === 'Combo 00')!.answers).toMatchObject({ strategicSegment: false, coMarket: 'low' });
+    // Eligible first, and by score within each.
+    const byEligibility = combos((await listCandidates(db, { stage: 'candidate', sort: 'eligibility', limit: 500 })).rows);
+    const key = (answers: FrameworkAnswers | null) => (answers ? Number(answers.strategicSegment) * 10 + score(answers) : -1);
+    expect(byEligibility.map((row) => key(row.answers))).toEqual(byEligibility.map((row) => key(row.answers)).sort((a, b) => b - a));
+  });
+
+  it('show a page of 50 with how many there are, and more on request', async () => {
+    for (let index = 0; index < 20; index += 1) await createTestCustomer(app.database.db, { name: `Extra candidate ${index}` });
+    const { total } = await listCandidates(app.database.db, { stage: 'candidate', sort: 'score', limit: 1 });
+    expect(total).toBeGreaterThan(50);
+    const firstPage = await (await app.server.request('/candidates', { cookie: cookies.viewer })).text();
+    expect(firstPage).toContain(`the first 50 of ${total}`);
+    expect(firstPage.match(/<tr><th scope="row">/g)).toHaveLength(50);
+    expect(firstPage).toContain('href="/candidates?sort=score&amp;shown=200&amp;rejectedShown=50"');
+    const more = await (await app.server.request('/candidates?shown=200', { cookie: cookies.viewer })).text();
+    expect(more).not.toContain('the first');
+    expect(more).toContain('Combo unanswered');
+    expect(firstPage).not.toContain('Combo unanswered');
   });
 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '~/domain/roles';
 import { seedDemoData } from '../../scripts/demo-data';
+import { listOpenItems } from '~/models/progress.server';
 import { setUpTestServer, setUpUserPerRole } from '../support/http-server';
 
 const app = setUpTestServer();
@@ -178,5 +179,22 @@ describe('many open blockers', () => {
     expect(week).toContain('Open blockers (11)');
     expect(week.match(/Extra blocker \d+/g)).toHaveLength(10);
     expect(week).toContain('href="/requests?kind=blocker">All 11 open blockers</a>');
+  });
+
+  it('/requests shows the oldest 50, and more on request', async () => {
+    const halcyon = await app.database.db.selectFrom('customers').select('id').where('slug', '=', 'halcyon-bank').executeTakeFirstOrThrow();
+    await app.database.db.insertInto('progress_entries').values(Array.from({ length: 50 }, (_, index) => ({
+      customer_id: halcyon.id, kind: 'request' as const, occurred_on: '2026-11-18', body: `Later request ${index + 1}`, author_id: users.em.id,
+    }))).execute();
+    const { matching } = await listOpenItems(app.database.db, {}, '2026-11-20', 1);
+    expect(matching).toBeGreaterThan(60);
+    const first = (await page('/requests', 'em')).html;
+    expect(first).toContain(`The oldest 50 of ${matching} open items`);
+    const requestsIn = (html: string) => new Set(html.match(/Later request \d+/g)).size;
+    expect(requestsIn(first)).toBeLessThan(50);
+    expect(first).toContain('href="/requests?shown=200">Show more of them</a>');
+    const more = (await page('/requests?shown=200', 'em')).html;
+    expect(requestsIn(more)).toBe(50);
+    expect(more).not.toContain('Show more of them');
   });
 });

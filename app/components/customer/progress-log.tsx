@@ -1,12 +1,13 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { Form, Link } from '@remix-run/react';
+import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import type { z } from 'zod';
-import { describeRouting, isResolvable, MAX_SHOWN_ENTRIES, PROGRESS_KIND_LABELS, PROGRESS_KINDS, type ProgressKind } from '~/domain/progress';
+import { describeRouting, isResolvable, PROGRESS_KIND_LABELS, PROGRESS_KINDS, type ProgressKind } from '~/domain/progress';
 import type { ProgressFormSchema, ResolveEntryFormSchema } from '~/schemas/progress';
 import { FormErrors, InputField, SelectField, TextareaField } from '../field';
 import { FilterSelect } from '../filter-select';
 import { Markdown } from '../markdown';
+import { ShowMoreLink } from '../show-more-link';
 import { useIntentReply } from './intent-reply';
 
 export type ProgressEntry = {
@@ -45,13 +46,6 @@ function ProgressFilters({ filter }: { filter: { kind?: string; state?: string }
       <button type="submit">Filter</button>
     </Form>
   );
-}
-
-/** The address of the same filters with more entries shown. */
-function showMore({ kind, state, shown }: { kind?: string; state?: string; shown: number }): URLSearchParams {
-  const params = new URLSearchParams({ ...(kind ? { kind } : {}), ...(state ? { state } : {}) });
-  params.set('shown', String(Math.min(MAX_SHOWN_ENTRIES, shown * 4)));
-  return params;
 }
 
 /** Resolves an open blocker or request with a note (the page's action takes intent `resolve-entry`). */
@@ -114,13 +108,7 @@ export function ProgressLog({
               ))}
             </ol>
           )}
-          {more ? (
-            <p>
-              <Link to={`?${showMore(filter)}`} preventScrollReset>
-                Show older entries
-              </Link>
-            </p>
-          ) : null}
+          {more ? <ShowMoreLink filter={filter}>Show older entries</ShowMoreLink> : null}
         </div>
         {children}
       </div>
