@@ -75,3 +75,9 @@ export function customerTrends(input: {
     iarr: trend(iarr.dates, iarr.totals, thresholdOn(iarr.dates, input.changes, 'iarrUsd', input.defaults.iarrUsd)),
   };
 }
+
+/** What a trend's table shows: its latest `weeks` points (every point when null), and how many it has. */
+export function trendTable({ points, changes, projection }: Trend, weeks: number | null) {
+  return { rows: weeks === null ? points : points.slice(-weeks), total: points.length, changes, projection };
+}
+export type TrendTable = ReturnType<typeof trendTable>;

@@ -17,8 +17,13 @@ import { settingChangeHistory } from './settings.server';
 
 const RECENT_WEEKS = 12;
 
+type CustomerPageOptions = { slug: string; today: string; timeZone: string; progressFilter: ProgressFilter };
+
+/** The snapshot cache's key of a customer page: the page and its charts' series share one load. */
+export const customerPageKey = (options: CustomerPageOptions) => `customer page ${JSON.stringify(options)}`;
+
 /** Everything a customer's page shows at `today`, or null for an unknown slug; a fixed number of queries. */
-export async function loadCustomerPage(db: Executor, options: { slug: string; today: string; timeZone: string; progressFilter: ProgressFilter }) {
+export async function loadCustomerPage(db: Executor, options: CustomerPageOptions) {
   const customer = await findCustomerBySlug(db, options.slug);
   if (!customer) return null;
   const { today } = options;

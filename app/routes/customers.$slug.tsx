@@ -33,7 +33,8 @@ import { teamToday } from '~/http/team-date.server';
 import type { Audited } from '~/models/audit.server';
 import { editFrameworkAnswers } from '~/models/candidates.server';
 import { getCustomerBySlug } from '~/models/customers.server';
-import { loadCustomerPage } from '~/models/customer-page.server';
+import { customerPageKey, loadCustomerPage } from '~/models/customer-page.server';
+import { trendTable } from '~/domain/customer-trends';
 import { readThroughSnapshot } from '~/models/snapshot-cache.server';
 import { decideOnCandidate } from '~/models/decisions.server';
 import { recordIarrEntries } from '~/models/iarr.server';
@@ -53,12 +54,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export const handle: PageHandle = { reusablePage: true };
 
+// A chart's table shows its latest quarter of weeks, and every week on request (`?weeks=all`).
+const TABLE_WEEKS = 13;
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'read');
   const today = teamToday(context);
   const progressFilter = ProgressFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const options = { slug: params.slug ?? '', today, timeZone: context.teamTimezone, progressFilter };
-  const page = await readThroughSnapshot(context.db, `customer page ${JSON.stringify(options)}`, (db) => loadCustomerPage(db, options));
+  const page = await readThroughSnapshot(context.db, customerPageKey(options), (db) => loadCustomerPage(db, options));
   invariantResponse(page, `No customer has the slug "${params.slug}".`);
   const may = {
     edit: can(user.role, 'editCandidates'),
@@ -66,8 +70,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     manage: can(user.role, 'managePartnerships'),
     log: canLogProgressFor(user, page.customer.lead_engineer_id),
   };
+  const { trends, gate, partners, recordedWeeks, ...shown } = page;
+  const deciding = may.decide && (page.customer.stage === 'candidate' || page.customer.stage === 'rejected');
+  const weeks = new URL(request.url).searchParams.get('weeks') === 'all' ? null : TABLE_WEEKS;
   return {
-    ...page, today, may, progressFilter,
+    ...shown, today, may, progressFilter,
+    // The page carries what it shows, so that it stays light on a phone: its charts fetch their whole series.
+    trends: { acceptance: trendTable(trends.acceptance, weeks), dau: trendTable(trends.dau, weeks), iarr: trendTable(trends.iarr, weeks) },
+    decision: deciding ? { gate, partners } : null,
+    recordedWeeks: may.log ? recordedWeeks : [],
     // Who may lead a partner, or own one of its objectives.
     leads: may.manage || may.log ? await listPossibleLeads(context.db) : [],
     // A fresh key with every form shown: the same form posted twice logs one entry.
@@ -186,7 +197,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function CustomerPage() {
   const {
-    customer, evaluation, evaluations, decisions, exit, gate, partners, health, snapshots, recordedWeeks, trends, ledger, leads, today, may,
+    customer, evaluation, evaluations, decisions, exit, decision, health, snapshots, recordedWeeks, trends, ledger, leads, today, may,
     progress, progressFilter, themes, submissionKey, objectives,
   } = useLoaderData<typeof loader>();
   return (
@@ -212,7 +223,7 @@ export default function CustomerPage() {
       {customer.stage === 'active' || customer.stage === 'handed_off' || snapshots.length > 0 ? (
         <>
           <HealthSummary health={health} />
-          <TrendCharts trends={trends} />
+          <TrendCharts slug={customer.slug} trends={trends} />
           <h2>Weekly metrics</h2>
           <SnapshotTable snapshots={snapshots} />
           <h2>iARR</h2>
@@ -248,10 +259,10 @@ export default function CustomerPage() {
       )}
       {may.edit ? <EditAnswersForm customer={customer} answers={evaluation?.answers ?? null} /> : null}
 
-      {may.decide && (customer.stage === 'candidate' || customer.stage === 'rejected') ? (
+      {decision ? (
         <>
-          {customer.stage === 'candidate' ? <IntakeGateBanner gate={gate} partners={partners} /> : null}
-          <DecisionForm customer={customer} gateOpen={gate.open} />
+          {customer.stage === 'candidate' ? <IntakeGateBanner gate={decision.gate} partners={decision.partners} /> : null}
+          <DecisionForm customer={customer} gateOpen={decision.gate.open} />
         </>
       ) : null}
       {may.manage && customer.stage === 'active' ? <PartnershipForms customer={customer} leads={leads} today={today} /> : null}

@@ -1,7 +1,8 @@
+import type { ReactNode } from 'react';
 import { ScrollTable } from '~/components/scroll-table';
 
-/** A chart's data as a table, for screen readers, keyboards and readers without JavaScript. */
-export function ChartTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: (string | number)[][] }) {
+/** A chart's data as a table, for screen readers, keyboards and readers without JavaScript; `children` follow it. */
+export function ChartTable({ caption, columns, rows, children }: { caption: string; columns: string[]; rows: (string | number)[][]; children?: ReactNode }) {
   return (
     <details className="chart-table">
       <summary>{`${caption}: the data as a table`}</summary>
@@ -24,6 +25,7 @@ export function ChartTable({ caption, columns, rows }: { caption: string; column
           ))}
         </tbody>
       </ScrollTable>
+      {children}
     </details>
   );
 }
