@@ -1,6 +1,5 @@
 import { json, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { z } from '~/schemas/zod';
 import { forbidden, requirePermission } from '~/auth/guards.server';
 import { DecisionForm } from '~/components/customer/decision-form';
 import { DecisionHistory } from '~/components/customer/decision-history';
@@ -42,13 +41,7 @@ import { recordSnapshots } from '~/models/metrics.server';
 import { createObjective, findObjectiveCustomer, updateObjective } from '~/models/objectives.server';
 import { assignLeadEngineer, closePartnership, listPossibleLeads } from '~/models/partnerships.server';
 import { logProgress, resolveProgressEntry } from '~/models/progress.server';
-import { answersOf, EditAnswersFormSchema } from '~/schemas/candidates';
-import { DecisionFormSchema } from '~/schemas/decisions';
-import { IarrFormSchema, SnapshotFormSchema } from '~/schemas/metrics';
-import { AssignLeadFormSchema, PartnershipExitFormSchema } from '~/schemas/partnerships';
-import { parseForm } from '~/schemas/parse-form';
-import { AddObjectiveFormSchema, EditObjectiveFormSchema } from '~/schemas/objectives';
-import { ProgressFilterSchema, ProgressFormSchema, ResolveEntryFormSchema } from '~/schemas/progress';
+import { answersOf, parseCustomerPageForm, parseProgressFilter, type CustomerPageForm } from '~/schemas/customer-page.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.customer.name ?? 'Customer'} · Strat Tracker` }];
 
@@ -60,7 +53,7 @@ const TABLE_WEEKS = 13;
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'read');
   const today = teamToday(context);
-  const progressFilter = ProgressFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const progressFilter = parseProgressFilter(new URL(request.url).searchParams);
   const options = { slug: params.slug ?? '', today, timeZone: context.teamTimezone, progressFilter };
   const page = await readThroughSnapshot(context.db, customerPageKey(options), (db) => loadCustomerPage(db, options));
   invariantResponse(page, `No customer has the slug "${params.slug}".`);
@@ -86,12 +79,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-/** The page's forms, told apart by their `intent`. */
-const CustomerPageFormSchema = z.discriminatedUnion('intent', [
-  SnapshotFormSchema, IarrFormSchema, ProgressFormSchema, ResolveEntryFormSchema, EditAnswersFormSchema, DecisionFormSchema,
-  AssignLeadFormSchema, PartnershipExitFormSchema, AddObjectiveFormSchema, EditObjectiveFormSchema,
-]);
-type CustomerPageForm = z.infer<typeof CustomerPageFormSchema>;
 type Intent = CustomerPageForm['intent'];
 
 /** Who may send each form; a lead-scoped one only for the customer's lead engineer when the actor is an engineer. */
@@ -178,7 +165,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   invariantResponse(intent, 'Unknown action: reload the page and use its forms.', 400);
   const rights = INTENT_RIGHTS[intent];
   const actor = await requirePermission(request, context, rights.permission);
-  const submission = parseForm(formData, CustomerPageFormSchema);
+  const submission = parseCustomerPageForm(formData);
   if (submission.status !== 'success') return json<IntentReply>({ intent, result: submission.reply() }, { status: 422 });
   const audited = { actor, now: context.now(), ip: context.clientIp };
   let done: string;

@@ -58,7 +58,12 @@ function Notes({ title, notes, empty }: { title: string; notes: { id: number; oc
 function PrintButton() {
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
-  return ready ? <button type="button" onClick={() => window.print()}>Print or save as PDF</button> : null;
+  // Its room is kept until then, so that nothing below it moves when it appears.
+  return (
+    <button type="button" onClick={() => window.print()} style={ready ? undefined : { visibility: 'hidden' }}>
+      Print or save as PDF
+    </button>
+  );
 }
 
 const projected = (projection: Projection | null) => (projection?.week ? { label: projection.week, threshold: projection.threshold } : undefined);

@@ -4,7 +4,7 @@ import { invariantResponse } from '~/http/responses.server';
 import { teamToday } from '~/http/team-date.server';
 import { customerPageKey, loadCustomerPage } from '~/models/customer-page.server';
 import { readThroughSnapshot } from '~/models/snapshot-cache.server';
-import { ProgressFilterSchema } from '~/schemas/progress';
+import { parseProgressFilter } from '~/schemas/customer-page.server';
 
 /**
  * GET /customers/:slug/trends: the whole series of the customer page's charts, which the page fetches once it runs
@@ -12,7 +12,7 @@ import { ProgressFilterSchema } from '~/schemas/progress';
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, 'read');
-  const options = { slug: params.slug ?? '', today: teamToday(context), timeZone: context.teamTimezone, progressFilter: ProgressFilterSchema.parse({}) };
+  const options = { slug: params.slug ?? '', today: teamToday(context), timeZone: context.teamTimezone, progressFilter: parseProgressFilter(new URLSearchParams()) };
   const page = await readThroughSnapshot(context.db, customerPageKey(options), (db) => loadCustomerPage(db, options));
   invariantResponse(page, `No customer has the slug "${params.slug}".`);
   const { acceptance, dau, iarr } = page.trends;

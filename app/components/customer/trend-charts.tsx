@@ -1,5 +1,5 @@
 import { Link, useFetcher, useSearchParams } from '@remix-run/react';
-import { lazy, useEffect } from 'react';
+import { lazy, useDeferredValue, useEffect } from 'react';
 import { ChartTable } from '../charts/chart-table';
 import { ClientOnlyChart } from '../charts/client-only-chart';
 import type { TrendPoint } from '../charts/trend-chart';
@@ -40,10 +40,10 @@ function Trend({ title, valueName, trend, series, format, stepped }: {
       ) : (
         <>
           <ClientOnlyChart height={HEIGHT} label={`${title} chart`}>
-            {() =>
+            {(width) =>
               series ? (
                 <TrendChart
-                  points={series} valueName={valueName} changes={trend.changes} format={format} height={HEIGHT} stepped={stepped}
+                  points={series} valueName={valueName} changes={trend.changes} format={format} width={width} height={HEIGHT} stepped={stepped}
                   projection={trend.projection?.week ? { label: trend.projection.week, threshold: trend.projection.threshold } : undefined}
                 />
               ) : null
@@ -81,11 +81,13 @@ export function TrendCharts({ slug, trends }: { slug: string; trends: CustomerTr
   useEffect(() => {
     load(`/customers/${slug}/trends`);
   }, [load, slug]);
+  // Drawn at low priority, in slices, when the series arrive.
+  const series = useDeferredValue(fetcher.data);
   return (
     <div className="trends">
-      <Trend title="Completions accepted" valueName="Accepted %" trend={trends.acceptance} series={fetcher.data?.acceptance} format={percent} />
-      <Trend title="DAU over available developers" valueName="DAU %" trend={trends.dau} series={fetcher.data?.dau} format={percent} />
-      <Trend title="iARR realized (cumulative)" valueName="iARR" trend={trends.iarr} series={fetcher.data?.iarr} format={formatUsd} stepped />
+      <Trend title="Completions accepted" valueName="Accepted %" trend={trends.acceptance} series={series?.acceptance} format={percent} />
+      <Trend title="DAU over available developers" valueName="DAU %" trend={trends.dau} series={series?.dau} format={percent} />
+      <Trend title="iARR realized (cumulative)" valueName="iARR" trend={trends.iarr} series={series?.iarr} format={formatUsd} stepped />
     </div>
   );
 }

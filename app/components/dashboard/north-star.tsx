@@ -31,7 +31,7 @@ export function NorthStar({ weeks, partners, headline }: { weeks: Week[]; partne
       <h2 id="north-star-title">North star: Cody DAU across strategic partners</h2>
       <p>{headlineText(headline)}</p>
       <ClientOnlyChart height={HEIGHT} label="North star chart">
-        {() => <NorthStarChart weeks={weeks} partners={partners} height={HEIGHT} />}
+        {(width) => <NorthStarChart weeks={weeks} partners={partners} width={width} height={HEIGHT} />}
       </ClientOnlyChart>
       {weeks.some(isPartialWeek) ? <p className="notice">Paler bars are partial weeks: a partner has not reported yet.</p> : null}
       <ChartTable
