@@ -86,3 +86,32 @@ describe('booking iARR on the customer page', () => {
     expect(await invalid.text()).toContain('The amount must be more than 0.');
   });
 });
+
+describe('the customer page’s trends', () => {
+  it('carry the latest 13 weeks in the page and every week on request; the charts fetch the whole series', async () => {
+    const customer = await led();
+    const weeks = Array.from({ length: 20 }, (_, index) => {
+      const weekStart = new Date(Date.UTC(2026, 6, 6 + 7 * index)).toISOString().slice(0, 10);
+      return { customer_id: customer.id, week_start: weekStart, completions_shown: 1000, completions_accepted: 300 + index, dau: 50, available_developers: 100 };
+    });
+    await app.database.db.insertInto('metric_snapshots').values(weeks).execute();
+    const rowsOf = (html: string) => html.match(/<tr><th scope="row">2026-\d\d-\d\d<\/th><td class="number">3\d\.\d %/g) ?? [];
+
+    const page = await (await app.server.request(`/customers/${customer.slug}`, { cookie: cookies.viewer })).text();
+    expect(page).toContain('Completions accepted, the latest 13 of 20');
+    expect(page).toContain(`href="/customers/${customer.slug}?weeks=all"`);
+    expect(page).not.toContain('>2026-07-06</th><td class="number">30.0 %');
+    expect(page).toContain('>2026-11-16</th><td class="number">31.9 %');
+    const every = await (await app.server.request(`/customers/${customer.slug}?weeks=all`, { cookie: cookies.viewer })).text();
+    expect(rowsOf(every).length).toBeGreaterThan(rowsOf(page).length);
+    expect(every).toContain('>2026-07-06</th><td class="number">30.0 %');
+
+    const response = await app.server.request(`/customers/${customer.slug}/trends`, { cookie: cookies.viewer });
+    expect(response.status).toBe(200);
+    const series = (await response.json()) as Record<'acceptance' | 'dau' | 'iarr', { label: string; value: number | null }[]>;
+    expect(series.acceptance.map((point) => point.label)).toEqual(weeks.map((row) => row.week_start));
+    expect(series.acceptance.at(-1)!.value).toBeCloseTo(31.9, 5);
+    expect((await app.server.request(`/customers/${customer.slug}/trends`)).status).toBe(302);
+    expect((await app.server.request('/customers/no-such-customer/trends', { cookie: cookies.viewer })).status).toBe(404);
+  });
+});
