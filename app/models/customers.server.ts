@@ -70,7 +70,7 @@ function iarrRealizedBy(eb: ExpressionBuilder<DB, 'customers'>, date: string) {
  */
 export async function listCustomerOverviews(
   db: Executor,
-  options: { today: string; settings: Settings; stages?: Stage[]; slug?: string; leadEngineerId?: number },
+  options: { today: string; settings: Settings; stages?: Stage[]; slug?: string; leadEngineerId?: number; limit?: number },
 ): Promise<CustomerOverview[]> {
   let query = db
     .selectFrom('customers')
@@ -105,6 +105,7 @@ export async function listCustomerOverviews(
   if (options.stages) query = query.where('customers.stage', 'in', options.stages);
   if (options.slug) query = query.where('customers.slug', '=', options.slug);
   if (options.leadEngineerId) query = query.where('customers.lead_engineer_id', '=', options.leadEngineerId);
+  if (options.limit) query = query.orderBy('customers.slug').limit(options.limit);
   const rows = await query.execute();
   return rows.map((row) => {
     const latest = toSnapshot(row);
@@ -219,6 +220,12 @@ export async function updateCustomer(
   return updated;
 }
 
+/** How many customers are at `stage`. */
+export async function countAtStage(db: Executor, stage: Stage) {
+  const { total } = await db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('total')).where('stage', '=', stage).executeTakeFirstOrThrow();
+  return Number(total);
+}
+
 /**
  * The customers at `stage` (candidate or rejected) with their current framework answers (null before any) and
  * how many there are: the first `limit` in the order asked for, best score, name, or eligible first (then score),
@@ -235,12 +242,12 @@ export async function listCandidates(db: Executor, options: { stage: 'candidate'
     .where('customers.stage', '=', options.stage);
   if (options.sort === 'eligibility') query = query.orderBy('evaluation.strategic_segment', (order) => order.desc().nullsLast());
   if (options.sort !== 'name') query = query.orderBy(scoreOf, (order) => order.desc().nullsLast());
-  const [rows, count] = await Promise.all([
+  const [rows, total] = await Promise.all([
     query.orderBy('customers.name').orderBy('customers.slug').limit(options.limit).execute(),
-    db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('total')).where('stage', '=', options.stage).executeTakeFirstOrThrow(),
+    countAtStage(db, options.stage),
   ]);
   return {
-    total: Number(count.total),
+    total,
     rows: rows.map(({ slug, name, ...evaluation }) => ({
       slug,
       name,

@@ -11,22 +11,30 @@ import { isWatched } from '~/domain/lifecycle';
 import { can } from '~/domain/roles';
 import { redirectWithFlash } from '~/http/flash.server';
 import { teamToday } from '~/http/team-date.server';
-import { listCustomerOverviews } from '~/models/customers.server';
+import { countAtStage, listCustomerOverviews } from '~/models/customers.server';
 import { assignLeadEngineer, listPossibleLeads } from '~/models/partnerships.server';
 import { getSettings } from '~/models/settings.server';
-import { AssignLeadFormSchema } from '~/schemas/partnerships';
+import { AssignLeadFormSchema, PartnersListSchema } from '~/schemas/partnerships';
 import { readForm } from '~/http/forms.server';
 import { parseForm } from '~/schemas/parse-form';
 import { ScrollTable } from '~/components/scroll-table';
+import { ShowMoreLink } from '~/components/show-more-link';
+import { MAX_SHOWN } from '~/domain/paging';
 
 export const meta: MetaFunction = () => [{ title: 'Partners · Strat Tracker' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'read');
   const today = teamToday(context);
+  const list = PartnersListSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const settings = await getSettings(context.db);
-  const customers = await listCustomerOverviews(context.db, { today, settings, stages: ['active', 'handed_off', 'ended'] });
+  const [customers, ended, endedCount] = await Promise.all([
+    listCustomerOverviews(context.db, { today, settings, stages: ['active', 'handed_off'] }),
+    listCustomerOverviews(context.db, { today, settings, stages: ['ended'], limit: list.endedShown }),
+    countAtStage(context.db, 'ended'),
+  ]);
   return {
+    list,
     active: customers
       .filter((customer) => customer.stage === 'active')
       .map((customer) => ({
@@ -35,7 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       })),
     graduates: customers.filter((customer) => isWatched(customer, today)),
     handedOff: customers.filter((customer) => customer.stage === 'handed_off' && !isWatched(customer, today)),
-    ended: customers.filter((customer) => customer.stage === 'ended'),
+    ended: { rows: ended, total: endedCount },
     canManage: can(user.role, 'managePartnerships'),
     canLog: can(user.role, 'logProgress'),
     leads: can(user.role, 'managePartnerships') ? await listPossibleLeads(context.db) : [],
@@ -64,7 +72,7 @@ function describeDuration(days: number): string {
 }
 
 export default function Partners() {
-  const { active, graduates, handedOff, ended, canManage, canLog, leads } = useLoaderData<typeof loader>();
+  const { list, active, graduates, handedOff, ended, canManage, canLog, leads } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <>
@@ -141,7 +149,13 @@ export default function Partners() {
       <h2>Handed off earlier</h2>
       <CustomerHealthTable rows={handedOff} caption="Partners handed off more than 12 weeks ago" />
       <h2>Ended</h2>
-      <CustomerHealthTable rows={ended} caption="Partnerships ended" />
+      <CustomerHealthTable
+        rows={ended.rows}
+        caption={ended.total > ended.rows.length ? `Partnerships ended: the first ${ended.rows.length} of ${ended.total}, by name` : 'Partnerships ended'}
+      />
+      {ended.total > ended.rows.length && list.endedShown < MAX_SHOWN ? (
+        <ShowMoreLink filter={list} count="endedShown">Show more of them</ShowMoreLink>
+      ) : null}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { version } from './numbers';
+import { shownParam, version } from './numbers';
 import { z } from './zod';
 import { isoDate } from './metrics';
 
@@ -28,3 +28,9 @@ export const PartnershipExitFormSchema = z.discriminatedUnion('intent', [
     confirmEnd: z.literal('on', { error: 'Tick the box to confirm: an ended partnership cannot be reopened.' }),
   }),
 ]);
+
+// The first page of /partners' ended partnerships, which grow with the years; the rest on request.
+const ENDED_PAGE = 50;
+
+/** /partners' search parameters: how many ended partnerships it shows. */
+export const PartnersListSchema = z.object({ endedShown: shownParam(ENDED_PAGE) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessFramework, LEVELS, type FrameworkAnswers } from '~/domain/framework';
 import type { Role } from '~/domain/roles';
-import { listCandidates } from '~/models/customers.server';
+import { countAtStage, listCandidates } from '~/models/customers.server';
 import { setUpTestServer, setUpUserPerRole } from '../support/http-server';
 import { createTestCustomer, createTestPartner } from '../factories/customers';
 
@@ -295,5 +295,20 @@ describe('many candidates', () => {
     expect(more).not.toContain('the first');
     expect(more).toContain('Combo unanswered');
     expect(firstPage).not.toContain('Combo unanswered');
+  });
+});
+
+describe('many ended partnerships', () => {
+  it('/partners shows the first 50 by name with how many there are, and more on request', async () => {
+    for (let index = 0; index < 55; index += 1) await createTestCustomer(app.database.db, { stage: 'ended', name: `Ended ${String(index).padStart(2, '0')}` });
+    const total = await countAtStage(app.database.db, 'ended');
+    const first = await (await app.server.request('/partners', { cookie: cookies.viewer })).text();
+    expect(first).toContain(`Partnerships ended: the first 50 of ${total}, by name`);
+    expect(first).toContain('href="/partners?endedShown=200"');
+    const endedIn = (html: string) => new Set(html.match(/>Ended \d\d</g)).size;
+    expect(endedIn(first)).toBeLessThan(55);
+    const more = await (await app.server.request('/partners?endedShown=200', { cookie: cookies.viewer })).text();
+    expect(endedIn(more)).toBe(55);
+    expect(more).toContain('Partnerships ended<');
   });
 });
