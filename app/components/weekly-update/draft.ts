@@ -65,15 +65,17 @@ type Line = { text: string; names: number };
  * when some are left out: a busy week's draft still fits a section and can be saved.
  */
 function fitLines(lines: Line[], total: number, room: number, more: (left: number) => string): string[] {
-  const length = (texts: string[]) => texts.join('\n').length;
   const all = lines.map((line) => line.text);
   const named = lines.reduce((sum, line) => sum + line.names, 0);
-  if (named === total && length(all) <= room) return all;
+  if (named === total && all.join('\n').length <= room) return all;
   const kept: string[] = [];
+  // The kept lines' length joined, with the newline that follows each: adding a line never re-measures the rest.
+  let used = 0;
   let shown = 0;
   for (const line of lines) {
-    if (length([...kept, line.text, more(total - shown - line.names)]) > room) break;
+    if (used + line.text.length + 1 + more(total - shown - line.names).length > room) break;
     kept.push(line.text);
+    used += line.text.length + 1;
     shown += line.names;
   }
   return [...kept, more(total - shown)];
