@@ -12,9 +12,8 @@ export const PROGRESS_KIND_LABELS: Record<ProgressKind, string> = {
   request: 'Request',
 };
 
-/** The first page of a customer's log (its latest entries), and of /requests (the oldest open items). */
+/** The first page of a customer's log, its latest entries (domain/paging has the other lists'). */
 export const LOG_PAGE = 25;
-export const OPEN_ITEMS_PAGE = 50;
 
 /** Blockers and requests stay open until resolved; the other kinds are records of what happened. */
 export function isResolvable(kind: ProgressKind): boolean {

@@ -1,6 +1,7 @@
 import { shownParam, version } from './numbers';
 import { z } from './zod';
 import { LEVELS } from '~/domain/framework';
+import { FIRST_PAGE } from '~/domain/paging';
 
 const level = (what: string) => z.enum(LEVELS, { error: `Choose the ${what}: low, medium or high.` });
 const optionalText = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`).optional();
@@ -60,12 +61,10 @@ export function answersOf(candidate: CandidateInput) {
 
 export const CANDIDATE_SORTS = ['score', 'name', 'eligibility'] as const;
 export type CandidateSort = (typeof CANDIDATE_SORTS)[number];
-// The first page of each of /candidates' lists.
-const CANDIDATES_PAGE = 50;
 
 /** /candidates' order and how much of each list it shows, from its search parameters. */
 export const CandidateListSchema = z.object({
   sort: z.enum(CANDIDATE_SORTS).catch('score').default('score'),
-  shown: shownParam(CANDIDATES_PAGE),
-  rejectedShown: shownParam(CANDIDATES_PAGE),
+  shown: shownParam(FIRST_PAGE),
+  rejectedShown: shownParam(FIRST_PAGE),
 });

@@ -1,3 +1,4 @@
+import { FIRST_PAGE } from '~/domain/paging';
 import { shownParam, version } from './numbers';
 import { z } from './zod';
 import { isoDate } from './metrics';
@@ -29,8 +30,5 @@ export const PartnershipExitFormSchema = z.discriminatedUnion('intent', [
   }),
 ]);
 
-// The first page of /partners' ended partnerships, which grow with the years; the rest on request.
-const ENDED_PAGE = 50;
-
-/** /partners' search parameters: how many ended partnerships it shows. */
-export const PartnersListSchema = z.object({ endedShown: shownParam(ENDED_PAGE) });
+/** /partners' search parameters: how many ended partnerships it shows (they grow with the years). */
+export const PartnersListSchema = z.object({ endedShown: shownParam(FIRST_PAGE) });

@@ -1,6 +1,7 @@
 import { decimalParam, rowId, shownParam, version } from './numbers';
 import { z } from './zod';
-import { LOG_PAGE, OPEN_ITEMS_PAGE, PROGRESS_KINDS, ROUTING_TARGETS } from '~/domain/progress';
+import { FIRST_PAGE } from '~/domain/paging';
+import { LOG_PAGE, PROGRESS_KINDS, ROUTING_TARGETS } from '~/domain/progress';
 import { isoDate } from './metrics';
 
 export const MAX_BODY_LENGTH = 10_000;
@@ -99,5 +100,5 @@ export const OpenItemsFilterSchema = z.object({
   kind: z.enum(['blocker', 'request']).optional().catch(undefined),
   routedTo: z.string().trim().min(1).max(200).optional().catch(undefined),
   olderThanDays: decimalParam.pipe(z.union(OPEN_ITEM_AGES.map((days) => z.literal(days)))).optional().catch(undefined),
-  shown: shownParam(OPEN_ITEMS_PAGE),
+  shown: shownParam(FIRST_PAGE),
 });
