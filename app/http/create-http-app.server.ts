@@ -98,7 +98,12 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
       };
       const { result: response, serverTiming } = await timeRequest(() => respond(request, context, () => handleRemixRequest(request, context)));
       res.set('Server-Timing', serverTiming);
-      await sendRemixResponse(res, response);
+      if (response instanceof Response) {
+        await sendRemixResponse(res, response);
+      } else {
+        for (const [name, value] of response.headers) res.setHeader(name, value);
+        res.end(response.body);
+      }
     } catch (error) {
       next(error);
     }

@@ -13,7 +13,10 @@ import { teamToday } from './team-date.server';
 export type PageHandle = { reusablePage?: boolean };
 
 /** The page's HTML cut where its per-response values were: each number is a value's index, 0 the CSP nonce. */
-type CachedPage = { snapshot: string; headers: [string, string][]; pieces: (string | number)[]; oneTimeTokens: number };
+type CachedPage = { snapshot: string; headers: [string, string][]; pieces: (Buffer | number)[]; oneTimeTokens: number };
+
+/** A page served from memory: the HTTP server writes it to the socket as it is, with no web Response around it. */
+export type CachedView = { headers: [string, string][]; body: Buffer };
 
 const MAX_PAGES = 64;
 
@@ -31,22 +34,21 @@ export function noteRenderedPage(entry: EntryContext, context: AppContext): void
   );
 }
 
-function cutAtValues(html: string, values: string[]): (string | number)[] {
+function cutAtValues(html: string, values: string[]): (Buffer | number)[] {
   const index = new Map(values.map((value, position) => [value, position]));
   const pattern = new RegExp(values.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-  const pieces: (string | number)[] = [];
+  const pieces: (Buffer | number)[] = [];
   let from = 0;
   for (const match of html.matchAll(pattern)) {
-    pieces.push(html.slice(from, match.index), index.get(match[0])!);
+    pieces.push(Buffer.from(html.slice(from, match.index)), index.get(match[0])!);
     from = match.index + match[0].length;
   }
-  pieces.push(html.slice(from));
+  pieces.push(Buffer.from(html.slice(from)));
   return pieces;
 }
 
-function pageResponse(page: CachedPage, values: string[]): Response {
-  const html = page.pieces.map((piece) => (typeof piece === 'number' ? values[piece] : piece)).join('');
-  return new Response(Buffer.from(html), { headers: page.headers });
+function pageView(page: CachedPage, values: string[]): CachedView {
+  return { headers: page.headers, body: Buffer.concat(page.pieces.map((piece) => (typeof piece === 'number' ? Buffer.from(values[piece]!) : piece))) };
 }
 
 // A database that does not answer is for the route to report (the health check's 503), not for this read.
@@ -61,7 +63,7 @@ const teamTimeZoneOrDefault = (context: AppContext) =>
  */
 export function createPageCache() {
   const pages = new Map<string, CachedPage>();
-  return async function respond(request: Request, context: AppContext, render: () => Promise<Response>): Promise<Response> {
+  return async function respond(request: Request, context: AppContext, render: () => Promise<Response>): Promise<Response | CachedView> {
     const url = new URL(request.url);
     const user = request.method === 'GET' && !url.searchParams.has('_data') ? await getUser(request, context) : null;
     if (!user) {
@@ -76,7 +78,7 @@ export function createPageCache() {
     const key = `${user.id} ${teamToday(context)} ${url.pathname}${url.search} ${request.headers.get('Cookie')}`;
     const cached = pages.get(key);
     if (cached?.snapshot === snapshot) {
-      return pageResponse(cached, [context.cspNonce, ...Array.from({ length: cached.oneTimeTokens }, () => oneTimeToken(context))]);
+      return pageView(cached, [context.cspNonce, ...Array.from({ length: cached.oneTimeTokens }, () => oneTimeToken(context))]);
     }
 
     const response = await render();
@@ -88,6 +90,6 @@ export function createPageCache() {
     pages.set(key, page);
     // A Map keeps insertion order: the first key is the one least recently rendered.
     if (pages.size > MAX_PAGES) pages.delete(pages.keys().next().value!);
-    return pageResponse(page, values);
+    return pageView(page, values);
   };
 }

@@ -36,7 +36,7 @@ async function view(pathname: string, cookie: string) {
   const response = await app.server.request(pathname, { cookie });
   const html = await response.text();
   const nonce = /'nonce-([^']+)'/.exec(response.headers.get('Content-Security-Policy') ?? '')?.[1];
-  return { status: response.status, html, nonce, queries: queries.count - before };
+  return { status: response.status, html, nonce, headers: response.headers, queries: queries.count - before };
 }
 
 const submissionKeyOf = (html: string) => /name="submissionKey" value="([^"]+)"/.exec(html)?.[1];
@@ -52,6 +52,11 @@ describe('the page cache', () => {
       expect(again.html).toContain(`nonce="${again.nonce}"`);
       expect(again.html).not.toContain(first.nonce);
       expect(again.html.replaceAll(again.nonce!, 'N')).toBe(first.html.replaceAll(first.nonce!, 'N'));
+      // Written from memory, it still says what the rendered page said of itself.
+      const said = ({ headers }: typeof first) => [...headers].filter(([name]) => !['content-security-policy', 'date', 'server-timing'].includes(name));
+      expect(said(again)).toEqual(said(first));
+      expect(again.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+      expect(Number(again.headers.get('Content-Length'))).toBe(Buffer.byteLength(again.html));
     });
   });
 
