@@ -33,7 +33,8 @@ import type { Audited } from '~/models/audit.server';
 import { editFrameworkAnswers } from '~/models/candidates.server';
 import { getCustomerBySlug } from '~/models/customers.server';
 import { customerPageKey, loadCustomerPage } from '~/models/customer-page.server';
-import { trendTable } from '~/domain/customer-trends';
+import { trendTable, type Trend } from '~/domain/customer-trends';
+import { sketchOf } from '~/components/charts/trend-sketch';
 import { readThroughSnapshot } from '~/models/snapshot-cache.server';
 import { decideOnCandidate } from '~/models/decisions.server';
 import { recordIarrEntries } from '~/models/iarr.server';
@@ -49,6 +50,8 @@ export const handle: PageHandle = { reusablePage: true };
 
 // A chart's table shows its latest quarter of weeks, and every week on request (`?weeks=all`).
 const TABLE_WEEKS = 13;
+
+const trendView = (trend: Trend, weeks: number | null, stepped = false) => ({ ...trendTable(trend, weeks), sketch: sketchOf(trend, stepped) });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'read');
@@ -68,8 +71,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const weeks = new URL(request.url).searchParams.get('weeks') === 'all' ? null : TABLE_WEEKS;
   return {
     ...shown, today, may, progressFilter,
-    // The page carries what it shows, so that it stays light on a phone: its charts fetch their whole series.
-    trends: { acceptance: trendTable(trends.acceptance, weeks), dau: trendTable(trends.dau, weeks), iarr: trendTable(trends.iarr, weeks) },
+    // The page carries what it shows, so that it stays light on a phone: its interactive charts fetch their series.
+    trends: { acceptance: trendView(trends.acceptance, weeks), dau: trendView(trends.dau, weeks), iarr: trendView(trends.iarr, weeks, true) },
     decision: deciding ? { gate, partners } : null,
     recordedWeeks: may.log ? recordedWeeks : [],
     // Who may lead a partner, or own one of its objectives.

@@ -16,14 +16,21 @@ describe('a viewer reading a failing partner’s trends', () => {
 
     await page.goto(`${app.baseUrl}/customers/halcyon-bank`);
     const chart = page.getByRole('region', { name: 'DAU over available developers' });
+    expect(await chart.getByText(`in the week of ${dau.projectedWeek}.`).count()).toBe(1);
+    // Drawn by the server, then interactive once a pointer reaches it; either way the projection starts where the
+    // recorded line ends and runs on to the right of it.
+    const continuesTheLine = async (recordedLine: string, projectedLine: string) => {
+      const recorded = (await chart.locator(recordedLine).boundingBox())!;
+      const dashed = (await chart.locator(projectedLine).boundingBox())!;
+      expect(Math.abs(dashed.x - recorded.x - recorded.width)).toBeLessThan(8);
+      expect(dashed.x + dashed.width).toBeGreaterThan(recorded.x + recorded.width + 20);
+    };
+    await continuesTheLine('path.sketch-value', 'path.sketch-projection');
+    expect(await chart.getByRole('img').getAttribute('aria-label')).toMatch(/^DAU over available developers: [\d.]+ % in \d{4}-\d\d-\d\d/);
+    await chart.getByRole('figure').hover();
     const projection = chart.locator('.recharts-line-curve[stroke-dasharray="4 4"]');
     await projection.waitFor();
-    expect(await chart.getByText(`in the week of ${dau.projectedWeek}.`).count()).toBe(1);
-    // It starts where the recorded line ends and runs on to the right of it.
-    const recorded = (await chart.locator('.recharts-line-curve[stroke="#1f3a8a"]:not([stroke-dasharray])').boundingBox())!;
-    const dashed = (await projection.boundingBox())!;
-    expect(Math.abs(dashed.x - recorded.x - recorded.width)).toBeLessThan(8);
-    expect(dashed.x + dashed.width).toBeGreaterThan(recorded.x + recorded.width + 20);
+    await continuesTheLine('.recharts-line-curve[stroke="#1f3a8a"]:not([stroke-dasharray])', '.recharts-line-curve[stroke-dasharray="4 4"]');
     await expectCleanPage(page);
     await page.close();
   });
@@ -37,6 +44,7 @@ describe('a lead engineer recording a week', () => {
     await page.goto(`${app.baseUrl}/customers/northwind-logistics`);
     const status = page.getByRole('region', { name: /Succeeding|At risk|No data/ });
     expect(await status.getByRole('heading').textContent()).toBe('Succeeding');
+    await page.getByRole('figure', { name: 'Completions accepted chart' }).hover();
     await page.locator('.recharts-surface').first().waitFor();
     await expectCleanPage(page);
 

@@ -102,6 +102,9 @@ describe('the customer page’s trends', () => {
     expect(page).toContain(`href="/customers/${customer.slug}?weeks=all"`);
     expect(page).not.toContain('>2026-07-06</th><td class="number">30.0 %');
     expect(page).toContain('>2026-11-16</th><td class="number">31.9 %');
+    // Each chart is drawn in the page, from every week.
+    expect(page).toMatch(/<svg [^>]*role="img" aria-label="Completions accepted: 31.9 % in 2026-11-16, against a threshold of [\d.]+ %\."/);
+    expect(/<path d="(M[^"]+)" class="sketch-value"/.exec(page)![1]!.match(/[ML]/g)).toHaveLength(20);
     const every = await (await app.server.request(`/customers/${customer.slug}?weeks=all`, { cookie: cookies.viewer })).text();
     expect(rowsOf(every).length).toBeGreaterThan(rowsOf(page).length);
     expect(every).toContain('>2026-07-06</th><td class="number">30.0 %');

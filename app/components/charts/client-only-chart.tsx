@@ -6,7 +6,13 @@ import { startTransition, Suspense, useEffect, useRef, useState, type ReactNode 
  * The chart is drawn once its box comes near the screen (a reader who never scrolls to it pays nothing for it), at
  * the box's measured width, in a transition: React draws it in slices between which the page answers input.
  */
-export function ClientOnlyChart({ height, label, children }: { height: number; label: string; children: (width: number) => ReactNode }) {
+export function ClientOnlyChart({ height, label, fallback, children }: {
+  height: number;
+  label: string;
+  /** Shown until the chart is drawn; an empty box by default. */
+  fallback?: ReactNode;
+  children: (width: number) => ReactNode;
+}) {
   const box = useRef<HTMLElement>(null);
   const [width, setWidth] = useState<number | null>(null);
   useEffect(() => {
@@ -26,7 +32,7 @@ export function ClientOnlyChart({ height, label, children }: { height: number; l
       resize.disconnect();
     };
   }, []);
-  const placeholder = <div className="chart-placeholder" style={{ height }} />;
+  const placeholder = fallback ?? <div className="chart-placeholder" style={{ height }} />;
   return (
     <figure ref={box} className="chart" style={{ minHeight: height }} aria-label={label}>
       {width ? <Suspense fallback={placeholder}>{children(width)}</Suspense> : placeholder}
