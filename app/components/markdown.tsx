@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { MarkdownHtml } from './markdown-html';
 
 // Raw HTML is escaped, not passed through (`html: false`), and markdown-it refuses javascript:, vbscript:,
 // file: and data: links: what users write can format text, never run script.
@@ -22,7 +23,14 @@ markdown.core.ruler.push('nest_headings', (state) => {
   }
 });
 
-/** Markdown that a user wrote, rendered safely; the same on the server and in the browser. */
+/** Markdown that a user wrote as safe HTML. */
+export const renderMarkdown = (source: string): string => markdown.render(source);
+
+/**
+ * Markdown that a user wrote, rendered safely; the same on the server and in the browser, for text that changes as
+ * it is typed (a preview). Text that the page only shows is rendered by its loader (MarkdownHtml): the page then
+ * loads no Markdown library.
+ */
 export function Markdown({ source, className = 'markdown' }: { source: string; className?: string }) {
-  return <div className={className} dangerouslySetInnerHTML={{ __html: markdown.render(source) }} />;
+  return <MarkdownHtml html={renderMarkdown(source)} className={className} />;
 }

@@ -7,7 +7,8 @@ import { ErrorPage } from '~/components/error-page';
 import { appErrorReply } from '~/components/field';
 import { FilterSelect } from '~/components/filter-select';
 import { countOf, formatDate } from '~/domain/format';
-import { Markdown } from '~/components/markdown';
+import { MarkdownHtml } from '~/components/markdown-html';
+import { renderMarkdown } from '~/components/markdown.server';
 import { destinationLabel, RequestDestinations } from '~/components/request-destinations';
 import { ScrollTable } from '~/components/scroll-table';
 import { ShowMoreLink } from '~/components/show-more-link';
@@ -39,8 +40,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     matching,
     destinations,
     customers,
-    items: items.map(({ lead_engineer_id, ...item }) => ({
-      ...item, ageDays: daysBetween(item.occurred_on, today), mayResolve: canLogProgressFor(user, lead_engineer_id),
+    items: items.map(({ lead_engineer_id, body, ...item }) => ({
+      ...item, html: renderMarkdown(body), ageDays: daysBetween(item.occurred_on, today), mayResolve: canLogProgressFor(user, lead_engineer_id),
     })),
   };
 }
@@ -110,7 +111,7 @@ export default function Requests() {
                 <td>{PROGRESS_KIND_LABELS[item.kind]}</td>
                 <td>{`${formatDate(item.occurred_on)} (${countOf(item.ageDays, 'day')})`}</td>
                 <td>
-                  <Markdown source={item.body} />
+                  <MarkdownHtml html={item.html} />
                   <p className="notice">{`Logged by ${item.author}`}</p>
                 </td>
                 <td>{item.kind === 'request' ? destinationLabel(item.routed_to) : '—'}</td>

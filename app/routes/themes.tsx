@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
 import { ErrorPage } from '~/components/error-page';
-import { Markdown } from '~/components/markdown';
+import { MarkdownHtml } from '~/components/markdown-html';
+import { renderMarkdown } from '~/components/markdown.server';
 import { listFeedbackThemes } from '~/models/themes.server';
 import { ScrollTable } from '~/components/scroll-table';
 
@@ -10,7 +11,8 @@ export const meta: MetaFunction = () => [{ title: 'Feedback themes · Strat Trac
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, 'read');
-  return { themes: await listFeedbackThemes(context.db) };
+  const themes = await listFeedbackThemes(context.db);
+  return { themes: themes.map((theme) => ({ ...theme, recent: theme.recent.map(({ body, ...entry }) => ({ ...entry, html: renderMarkdown(body) })) })) };
 }
 
 const times = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
@@ -67,7 +69,7 @@ export default function FeedbackThemes() {
                     <Link to={`/customers/${entry.slug}`}>{entry.customer}</Link>
                     {` · ${entry.occurred_on}`}
                   </p>
-                  <Markdown source={entry.body} />
+                  <MarkdownHtml html={entry.html} />
                 </li>
               ))}
             </ul>

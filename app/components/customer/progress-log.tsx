@@ -6,7 +6,7 @@ import { describeRouting, isResolvable, PROGRESS_KIND_LABELS, PROGRESS_KINDS, ty
 import type { ProgressFormSchema, ResolveEntryFormSchema } from '~/schemas/progress';
 import { FormErrors, InputField, SelectField, TextareaField } from '../field';
 import { FilterSelect } from '../filter-select';
-import { Markdown } from '../markdown';
+import { MarkdownHtml } from '../markdown-html';
 import { ShowMoreLink } from '../show-more-link';
 import { useIntentReply } from './intent-reply';
 
@@ -14,7 +14,8 @@ export type ProgressEntry = {
   id: number;
   kind: ProgressKind;
   occurred_on: string;
-  body: string;
+  /** What happened, its Markdown rendered by the loader. */
+  html: string;
   routed_to: string | null;
   resolved_at: string | Date | null;
   resolution_note: string | null;
@@ -101,7 +102,7 @@ export function ProgressLog({
                     {entry.theme ? ` · theme: ${entry.theme} (${entry.theme_team})` : ''}
                     {entry.routed_to ? ` · routed to ${describeRouting(entry.routed_to)}` : ''}
                   </p>
-                  <Markdown source={entry.body} />
+                  <MarkdownHtml html={entry.html} />
                   <EntryState entry={entry} />
                   {mayLog && isResolvable(entry.kind) && !entry.resolved_at ? <ResolveForm entry={entry} /> : null}
                 </li>
