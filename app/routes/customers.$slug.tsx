@@ -193,7 +193,7 @@ export default function CustomerPage() {
     progress, progressFilter, themes, submissionKey, objectives,
   } = useLoaderData<typeof loader>();
   return (
-    <>
+    <div className="customer-page">
       <h1>{customer.name}</h1>
       <p>
         <span className="stage-badge">{STAGE_LABELS[customer.stage]}</span>{' '}
@@ -270,7 +270,7 @@ export default function CustomerPage() {
           </li>
         ))}
       </ul>
-    </>
+    </div>
   );
 }
 
