@@ -76,7 +76,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // The page carries what it shows, so that it stays light on a phone: its interactive charts fetch their series.
     trends: { acceptance: trendView(trends.acceptance, weeks), dau: trendView(trends.dau, weeks), iarr: trendView(trends.iarr, weeks, true) },
     decision: deciding ? { gate, partners } : null,
-    recordedWeeks: may.log ? recordedWeeks : [],
+    // The form warns before replacing one of the latest weeks; an older one is refused by the server, which warns then.
+    recordedWeeks: may.log ? recordedWeeks.slice(-TABLE_WEEKS) : [],
     // Who may lead a partner, or own one of its objectives.
     leads: may.manage || may.log ? await listPossibleLeads(context.db) : [],
     // A fresh key with every form shown: the same form posted twice logs one entry.

@@ -26,6 +26,13 @@ describe('a viewer reading a failing partner’s trends', () => {
       expect(dashed.x + dashed.width).toBeGreaterThan(recorded.x + recorded.width + 20);
     };
     await continuesTheLine('path.sketch-value', 'path.sketch-projection');
+    // Read on a phone, the page runs neither a chart library nor a Markdown one.
+    const scripts = await page.evaluate(async () => {
+      const urls = performance.getEntriesByType('resource').map((entry) => entry.name).filter((url) => url.endsWith('.js'));
+      return Promise.all(urls.map(async (url) => (await fetch(url)).text()));
+    });
+    expect(scripts.length).toBeGreaterThan(3);
+    expect(scripts.filter((script) => script.includes('recharts-surface') || script.includes('markdown-it'))).toEqual([]);
     expect(await chart.getByRole('img').getAttribute('aria-label')).toMatch(/^DAU over available developers: [\d.]+ % in \d{4}-\d\d-\d\d/);
     await chart.getByRole('figure').hover();
     const projection = chart.locator('.recharts-line-curve[stroke-dasharray="4 4"]');

@@ -67,6 +67,23 @@ describe('recording a week on the customer page', () => {
     expect((await post(customer.slug, 'em', week({ dau: '70', replace: 'on' }))).status).toBe(302);
     expect(await weeksOf(customer.id)).toEqual([{ week_start: '2026-11-09', dau: 70 }]);
   });
+
+  it('knows its latest 13 recorded weeks in the page; an older one is caught on saving', async () => {
+    const customer = await led();
+    const weeks = Array.from({ length: 14 }, (_, index) => new Date(Date.UTC(2026, 7, 10 + 7 * index)).toISOString().slice(0, 10));
+    await app.database.db.insertInto('metric_snapshots')
+      .values(weeks.map((weekStart) => ({ customer_id: customer.id, week_start: weekStart, completions_shown: 1000, completions_accepted: 300, dau: 50, available_developers: 100 })))
+      .execute();
+    const tooMany = { dau: '812', availableDevelopers: '800' };
+    // A reply refused for another field warns of a recorded week that the page knows of, not of the oldest.
+    expect(await (await post(customer.slug, 'em', week({ weekStart: weeks[1]!, ...tooMany }))).text()).toContain('Replace the recorded week');
+    const oldest = await post(customer.slug, 'em', week({ weekStart: weeks[0]!, ...tooMany }));
+    expect(oldest.status).toBe(422);
+    expect(await oldest.text()).not.toContain('Replace the recorded week');
+    const warned = await post(customer.slug, 'em', week({ weekStart: weeks[0]!, dau: '70' }));
+    expect(warned.status).toBe(409);
+    expect(await warned.text()).toContain('Replace the recorded week');
+  });
 });
 
 describe('booking iARR on the customer page', () => {
