@@ -6,11 +6,12 @@ import { apiError, plainResponse } from '~/http/responses.server';
 import { findTokenOwner } from '~/models/api-tokens.server';
 import { recordAudit } from '~/models/audit.server';
 import { customersNotLoggableBy } from '~/models/customer-access.server';
+import type { SessionUser } from '~/models/sessions.server';
 import { hashSecret } from './secrets.server';
 import { getSessionUser } from './session.server';
 
 /** The signed-in user, or null; looked up once per request. */
-export function getUser(request: Request, context: AppContext): Promise<SignedInUser | null> {
+export function getUser(request: Request, context: AppContext): Promise<SessionUser | null> {
   return (context.notes.user ??= getSessionUser(request, context));
 }
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { SsoClient } from '~/auth/sso.server';
-import type { SignedInUser } from '~/domain/roles';
+import type { SessionUser } from '~/models/sessions.server';
 import type { DB } from '../../db/schema';
 
 /** What the HTTP server hands every loader and action. */
@@ -28,7 +28,7 @@ export type AppContext = {
    * the page's share one session look-up), whether its page may be reused, the one-time tokens the page carries.
    * (The server and the Remix build are bundled apart: module state is not shared between them.)
    */
-  notes: { user?: Promise<SignedInUser | null>; reusablePage?: boolean; oneTimeTokens?: string[] };
+  notes: { user?: Promise<SessionUser | null>; reusablePage?: boolean; oneTimeTokens?: string[] };
 };
 
 declare module '@remix-run/node' {

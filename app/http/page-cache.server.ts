@@ -12,8 +12,11 @@ import { teamToday } from './team-date.server';
  */
 export type PageHandle = { reusablePage?: boolean };
 
-/** The page's HTML cut where its per-response values were: each number is a value's index, 0 the CSP nonce. */
-type CachedPage = { snapshot: string; headers: [string, string][]; pieces: (Buffer | number)[]; oneTimeTokens: number };
+/**
+ * The page's HTML cut where its per-response values were: each number is a value's index, 0 the CSP nonce; with the
+ * snapshot it was rendered at, and the time until which its session needs no look-up at that snapshot.
+ */
+type CachedPage = { snapshot: string; unchangedUntil: number; headers: [string, string][]; pieces: (Buffer | number)[]; oneTimeTokens: number };
 
 /** A page served from memory: the HTTP server writes it to the socket as it is, with no web Response around it. */
 export type CachedView = { headers: [string, string][]; body: Buffer };
@@ -57,35 +60,45 @@ const teamTimeZoneOrDefault = (context: AppContext) =>
 
 /**
  * A page cache for signed-in page views: `respond(request, context, render)` serves the page rendered earlier for
- * the same user, address, cookies and team date if no transaction has committed since, with this response's CSP
- * nonce and new one-time tokens; otherwise it renders, and keeps the page when its routes allow it. The session is
- * checked on every request, and the request's team time zone settled (the setting, read each time) before any route.
+ * the same address, cookies and team date if no transaction has committed since, with this response's CSP nonce and
+ * new one-time tokens; otherwise it renders, and keeps the page when its routes allow it. The team time zone is
+ * settled (the setting, read each time) before any route.
+ *
+ * The cookies hold the session, and a session changes only by a commit (signing out, a disabled user, a new
+ * password) or with time (its next mark as seen, its end): at the same snapshot and before that time, the session
+ * that was checked for the kept page is still live as it was, so a repeat view costs one query, the snapshot's.
  */
 export function createPageCache() {
   const pages = new Map<string, CachedPage>();
   return async function respond(request: Request, context: AppContext, render: () => Promise<Response>): Promise<Response | CachedView> {
     const url = new URL(request.url);
-    const user = request.method === 'GET' && !url.searchParams.has('_data') ? await getUser(request, context) : null;
-    if (!user) {
+    if (request.method !== 'GET' || url.searchParams.has('_data')) {
       context.teamTimezone = await teamTimeZoneOrDefault(context);
       return render();
     }
-    // Taken after the session's look-up, which may write, and before the page's loaders read; the team time zone
-    // (read on every request, so that an exec's change reaches every instance at once) rides along.
-    const { snapshot, timeZone } = await getTeamTimeZoneAndSnapshot(context.db, context.defaultTeamTimezone);
-    context.teamTimezone = timeZone;
-    // The cookies too: a one-time message riding on one (a flash) changes the page, and the session is another.
-    const key = `${user.id} ${teamToday(context)} ${url.pathname}${url.search} ${request.headers.get('Cookie')}`;
-    const cached = pages.get(key);
-    if (cached?.snapshot === snapshot) {
+    const seen = await getTeamTimeZoneAndSnapshot(context.db, context.defaultTeamTimezone).catch(() => null);
+    context.teamTimezone = seen?.timeZone ?? context.defaultTeamTimezone;
+    // The cookies: the session, and a one-time message riding on one (a flash), which changes the page.
+    const keyOf = () => `${teamToday(context)} ${url.pathname}${url.search} ${request.headers.get('Cookie')}`;
+    const cached = pages.get(keyOf());
+    if (seen && cached?.snapshot === seen.snapshot && context.now().getTime() < cached.unchangedUntil) {
       return pageView(cached, [context.cspNonce, ...Array.from({ length: cached.oneTimeTokens }, () => oneTimeToken(context))]);
     }
 
+    const user = await getUser(request, context);
+    if (!user) return render();
+    // Taken again after the session's look-up, which may write, and before the page's loaders read.
+    const { snapshot, timeZone } = await getTeamTimeZoneAndSnapshot(context.db, context.defaultTeamTimezone);
+    context.teamTimezone = timeZone;
     const response = await render();
     if (!context.notes.reusablePage || response.status !== 200 || response.headers.has('Set-Cookie')) return response;
     const tokens = context.notes.oneTimeTokens ?? [];
     const values = [context.cspNonce, ...tokens];
-    const page = { snapshot, headers: [...response.headers], pieces: cutAtValues(await response.text(), values), oneTimeTokens: tokens.length };
+    const page = {
+      snapshot, unchangedUntil: user.unchangedUntil, headers: [...response.headers], pieces: cutAtValues(await response.text(), values), oneTimeTokens: tokens.length,
+    };
+    // Under the team date the page was rendered for.
+    const key = keyOf();
     pages.delete(key);
     pages.set(key, page);
     // A Map keeps insertion order: the first key is the one least recently rendered.

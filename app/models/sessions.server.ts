@@ -14,6 +14,12 @@ export async function insertSession(db: Executor, session: { idHash: string; use
 }
 
 /**
+ * A session's user, and the time until which the session, while nothing in the database changes, stays as it was
+ * found: its next mark as seen or its end, whichever comes first.
+ */
+export type SessionUser = SignedInUser & { unchangedUntil: number };
+
+/**
  * The signed-in user of a live session: not past 12 h since sign-in, not idle for 2 h, user not disabled.
  * Marks the session as seen; an expired session is deleted.
  */
@@ -21,7 +27,7 @@ export async function findSessionUser(
   db: Executor,
   idHash: string,
   now: Date,
-): Promise<SignedInUser | null> {
+): Promise<SessionUser | null> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -36,10 +42,13 @@ export async function findSessionUser(
     await deleteSession(db, idHash);
     return null;
   }
-  if (now.getTime() - row.last_seen_at.getTime() >= TOUCH_AFTER_MS) {
+  let lastSeen = row.last_seen_at.getTime();
+  if (now.getTime() - lastSeen >= TOUCH_AFTER_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
+    lastSeen = now.getTime();
   }
-  return { id: row.id, email: row.email, name: row.name, role: row.role };
+  const unchangedUntil = Math.min(lastSeen + TOUCH_AFTER_MS, lastSeen + SESSION_IDLE_MS, row.created_at.getTime() + SESSION_ABSOLUTE_MS);
+  return { id: row.id, email: row.email, name: row.name, role: row.role, unchangedUntil };
 }
 
 export async function deleteSession(db: Executor, idHash: string): Promise<void> {
