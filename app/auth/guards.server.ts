@@ -6,13 +6,18 @@ import { apiError, plainResponse } from '~/http/responses.server';
 import { findTokenOwner } from '~/models/api-tokens.server';
 import { recordAudit } from '~/models/audit.server';
 import { customersNotLoggableBy } from '~/models/customer-access.server';
-import type { SessionUser } from '~/models/sessions.server';
+import type { LiveSession } from '~/models/sessions.server';
 import { hashSecret } from './secrets.server';
-import { getSessionUser } from './session.server';
+import { getLiveSession } from './session.server';
 
-/** The signed-in user, or null; looked up once per request. */
-export function getUser(request: Request, context: AppContext): Promise<SessionUser | null> {
-  return (context.notes.user ??= getSessionUser(request, context));
+/** The request's live session, or null; looked up once per request. */
+export function getSession(request: Request, context: AppContext): Promise<LiveSession | null> {
+  return (context.notes.session ??= getLiveSession(request, context));
+}
+
+/** The signed-in user, or null. */
+export async function getUser(request: Request, context: AppContext): Promise<SignedInUser | null> {
+  return (await getSession(request, context))?.user ?? null;
 }
 
 /** The signed-in user; otherwise a redirect to the sign-in page that comes back here. */

@@ -1,6 +1,6 @@
 import { appCookie, type CookieContext } from '~/http/app-cookie.server';
 import type { AppContext } from '~/http/load-context';
-import { deleteSession, findSessionUser, insertSession, SESSION_ABSOLUTE_MS } from '~/models/sessions.server';
+import { deleteSession, findLiveSession, insertSession, SESSION_ABSOLUTE_MS } from '~/models/sessions.server';
 import { hashSecret, randomSecret } from './secrets.server';
 
 function sessionCookie(context: CookieContext) {
@@ -12,10 +12,10 @@ async function readSessionId(request: Request, context: CookieContext): Promise<
   return typeof value === 'string' && value.length > 0 ? value : null;
 }
 
-/** The user of the request's live session, or null. */
-export async function getSessionUser(request: Request, context: AppContext) {
+/** The request's live session, or null. */
+export async function getLiveSession(request: Request, context: AppContext) {
   const id = await readSessionId(request, context);
-  return id ? findSessionUser(context.db, hashSecret(id), context.now()) : null;
+  return id ? findLiveSession(context.db, hashSecret(id), context.now()) : null;
 }
 
 /** Starts a new session (a fresh id at every sign-in) and returns its Set-Cookie header. */

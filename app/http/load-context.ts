@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { SsoClient } from '~/auth/sso.server';
-import type { SessionUser } from '~/models/sessions.server';
+import type { LiveSession } from '~/models/sessions.server';
 import type { DB } from '../../db/schema';
 
 /** What the HTTP server hands every loader and action. */
@@ -24,11 +24,11 @@ export type AppContext = {
   /** Whether a password signs in (PASSWORD_LOGIN). */
   passwordLogin: boolean;
   /**
-   * What the request has found out so far, for whoever asks next: its user (the page cache, the root's loader and
+   * What the request has found out so far, for whoever asks next: its session (the page cache, the root's loader and
    * the page's share one session look-up), whether its page may be reused, the one-time tokens the page carries.
    * (The server and the Remix build are bundled apart: module state is not shared between them.)
    */
-  notes: { user?: Promise<SessionUser | null>; reusablePage?: boolean; oneTimeTokens?: string[] };
+  notes: { session?: Promise<LiveSession | null>; reusablePage?: boolean; oneTimeTokens?: string[] };
 };
 
 declare module '@remix-run/node' {

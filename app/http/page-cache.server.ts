@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntryContext } from '@remix-run/node';
-import { getUser } from '~/auth/guards.server';
+import { getSession } from '~/auth/guards.server';
 import { getTeamTimeZone, getTeamTimeZoneAndSnapshot } from '~/models/settings.server';
 import type { AppContext } from './load-context';
 import { teamToday } from './team-date.server';
@@ -85,8 +85,8 @@ export function createPageCache() {
       return pageView(cached, [context.cspNonce, ...Array.from({ length: cached.oneTimeTokens }, () => oneTimeToken(context))]);
     }
 
-    const user = await getUser(request, context);
-    if (!user) return render();
+    const session = await getSession(request, context);
+    if (!session) return render();
     // Taken again after the session's look-up, which may write, and before the page's loaders read.
     const { snapshot, timeZone } = await getTeamTimeZoneAndSnapshot(context.db, context.defaultTeamTimezone);
     context.teamTimezone = timeZone;
@@ -95,7 +95,7 @@ export function createPageCache() {
     const tokens = context.notes.oneTimeTokens ?? [];
     const values = [context.cspNonce, ...tokens];
     const page = {
-      snapshot, unchangedUntil: user.unchangedUntil, headers: [...response.headers], pieces: cutAtValues(await response.text(), values), oneTimeTokens: tokens.length,
+      snapshot, unchangedUntil: session.unchangedUntil, headers: [...response.headers], pieces: cutAtValues(await response.text(), values), oneTimeTokens: tokens.length,
     };
     // Under the team date the page was rendered for.
     const key = keyOf();

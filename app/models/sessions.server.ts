@@ -14,20 +14,20 @@ export async function insertSession(db: Executor, session: { idHash: string; use
 }
 
 /**
- * A session's user, and the time until which the session, while nothing in the database changes, stays as it was
- * found: its next mark as seen or its end, whichever comes first.
+ * A live session: its user, and the time until which the session, while nothing in the database changes, stays as
+ * it was found: its next mark as seen or its end, whichever comes first.
  */
-export type SessionUser = SignedInUser & { unchangedUntil: number };
+export type LiveSession = { user: SignedInUser; unchangedUntil: number };
 
 /**
- * The signed-in user of a live session: not past 12 h since sign-in, not idle for 2 h, user not disabled.
+ * A live session: not past 12 h since sign-in, not idle for 2 h, user not disabled.
  * Marks the session as seen; an expired session is deleted.
  */
-export async function findSessionUser(
+export async function findLiveSession(
   db: Executor,
   idHash: string,
   now: Date,
-): Promise<SessionUser | null> {
+): Promise<LiveSession | null> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -48,7 +48,7 @@ export async function findSessionUser(
     lastSeen = now.getTime();
   }
   const unchangedUntil = Math.min(lastSeen + TOUCH_AFTER_MS, lastSeen + SESSION_IDLE_MS, row.created_at.getTime() + SESSION_ABSOLUTE_MS);
-  return { id: row.id, email: row.email, name: row.name, role: row.role, unchangedUntil };
+  return { user: { id: row.id, email: row.email, name: row.name, role: row.role }, unchangedUntil };
 }
 
 export async function deleteSession(db: Executor, idHash: string): Promise<void> {
