@@ -216,7 +216,8 @@ export default function CustomerPage() {
       {customer.stage === 'active' || customer.stage === 'handed_off' || snapshots.length > 0 ? (
         <>
           <HealthSummary health={health} />
-          <TrendCharts slug={customer.slug} trends={trends} />
+          {/* Its own per customer: a fetcher holds one customer's series. */}
+          <TrendCharts key={customer.slug} slug={customer.slug} trends={trends} />
           <h2>Weekly metrics</h2>
           <SnapshotTable snapshots={snapshots} />
           <h2>iARR</h2>

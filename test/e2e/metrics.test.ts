@@ -37,8 +37,18 @@ describe('a viewer reading a failing partner’s trends', () => {
     await chart.getByRole('figure').hover();
     const projection = chart.locator('.recharts-line-curve[stroke-dasharray="4 4"]');
     await projection.waitFor();
-    await continuesTheLine('.recharts-line-curve[stroke="#1f3a8a"]:not([stroke-dasharray])', '.recharts-line-curve[stroke-dasharray="4 4"]');
+    const recordedLine = '.recharts-line-curve[stroke="#1f3a8a"]:not([stroke-dasharray])';
+    await continuesTheLine(recordedLine, '.recharts-line-curve[stroke-dasharray="4 4"]');
     await expectCleanPage(page);
+
+    // Another partner's page, reached in the app, draws that partner's series.
+    await page.getByRole('navigation').getByRole('link', { name: 'Partners' }).click();
+    await page.getByRole('link', { name: 'Northwind Logistics' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Northwind Logistics' }).waitFor();
+    const series = page.waitForResponse((response) => new URL(response.url()).pathname === '/customers/northwind-logistics/trends');
+    await chart.getByRole('figure').hover();
+    expect((await series).status()).toBe(200);
+    await chart.locator(recordedLine).waitFor();
     await page.close();
   });
 });
