@@ -8,6 +8,7 @@ import { currentEvaluations, toAnswers } from './framework-evaluations.server';
 import { listWatchedGraduates } from './customers.server';
 import { loadIntakeGateWithForecast } from './intake-gate.server';
 import { northStarReporting } from './north-star.server';
+import { getSettings } from './settings.server';
 import { listWeeklyUpdateStates } from './weekly-updates.server';
 
 const NORTH_STAR_WEEKS = 26;
@@ -40,10 +41,10 @@ export async function listLeadLoads(db: Executor) {
  * the names to show, and the headline (taken before grouping: it compares partner by partner).
  */
 async function northStarChart(db: Executor, today: string) {
-  const reporting = await northStarReporting(db, { today, weeks: NORTH_STAR_WEEKS });
+  const [reporting, named] = await Promise.all([northStarReporting(db, { today, weeks: NORTH_STAR_WEEKS }), listNorthStarPartners(db)]);
   const headline = northStarHeadline(reporting);
   const { weeks, shown } = groupSmallPartners(reporting, NORTH_STAR_NAMED_PARTNERS);
-  const names = new Map((await listNorthStarPartners(db)).map((partner) => [partner.slug, partner.name]));
+  const names = new Map(named.map((partner) => [partner.slug, partner.name]));
   const partners = shown.map((slug) => ({ slug, name: names.get(slug) ?? slug })).sort((a, b) => a.name.localeCompare(b.name));
   const grouped = weeks.some((week) => OTHER_PARTNERS in week.byCustomer);
   return { weeks, headline, partners: grouped ? [...partners, { slug: OTHER_PARTNERS, name: 'Other partners' }] : partners };
@@ -77,15 +78,17 @@ export async function listNorthStarPartners(db: Executor) {
 
 /** Everything the dashboard shows at `today`, in a fixed number of queries whatever the number of customers. */
 export async function loadDashboard(db: Executor, today: string) {
-  // Independent queries, run side by side on a server pool (PGlite's single connection takes them in turn).
-  const [{ gate, forecast, partners, settings, names }, updateWeeks, northStar, pipeline, leadLoads] = await Promise.all([
-    loadIntakeGateWithForecast(db, today),
+  // Independent queries, run side by side on a server pool (PGlite's single connection takes them in turn); the
+  // gate and the graduates' health, both judged by the settings, each as soon as they are read.
+  const reading = getSettings(db);
+  const [{ gate, forecast, partners, settings, names }, graduates, updateWeeks, northStar, pipeline, leadLoads] = await Promise.all([
+    reading.then((settings) => loadIntakeGateWithForecast(db, today, settings)),
+    reading.then((settings) => listWatchedGraduates(db, { today, settings })),
     listWeeklyUpdateStates(db, today),
     northStarChart(db, today),
     countPipeline(db),
     listLeadLoads(db),
   ]);
-  const graduates = await listWatchedGraduates(db, { today, settings });
   return {
     today,
     gate,

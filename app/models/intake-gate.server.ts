@@ -2,13 +2,14 @@ import { sql } from 'kysely';
 import type { Snapshot } from '~/domain/customer-health';
 import { forecastGate } from '~/domain/gate-forecast';
 import { computeIntakeGate } from '~/domain/intake-gate';
+import type { Settings } from '~/domain/settings';
 import { listCustomerOverviews } from './customers.server';
 import type { Executor } from './db.server';
 import { getSettings } from './settings.server';
 
-/** The intake gate at `today`, with the settings and active partners it was judged on. */
-export async function loadIntakeGate(db: Executor, today: string) {
-  const settings = await getSettings(db);
+/** The intake gate at `today`, with the settings (read unless the caller has them) and active partners it was judged on. */
+export async function loadIntakeGate(db: Executor, today: string, known?: Settings) {
+  const settings = known ?? (await getSettings(db));
   const partners = await listCustomerOverviews(db, { today, settings, stages: ['active'] });
   // The names and latest weeks that gate reasons are worded with.
   const names = Object.fromEntries(partners.map((partner) => [partner.slug, { name: partner.name, latestWeek: partner.health.snapshotWeek }]));
@@ -42,8 +43,8 @@ async function recentSnapshots(db: Executor, customerIds: number[], today: strin
 }
 
 /** loadIntakeGate with the gate's forecast (null when it is open). */
-export async function loadIntakeGateWithForecast(db: Executor, today: string) {
-  const loaded = await loadIntakeGate(db, today);
+export async function loadIntakeGateWithForecast(db: Executor, today: string, known?: Settings) {
+  const loaded = await loadIntakeGate(db, today, known);
   if (loaded.gate.open) return { ...loaded, forecast: null };
   const snapshots = await recentSnapshots(db, loaded.partners.map((partner) => partner.id), today);
   const partners = loaded.partners.map((partner) => ({ ...partner, snapshots: snapshots.get(partner.id)! }));
