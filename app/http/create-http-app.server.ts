@@ -102,7 +102,10 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
         await sendRemixResponse(res, response);
       } else {
         for (const [name, value] of response.headers) res.setHeader(name, value);
-        res.end(response.body);
+        res.setHeader('Content-Length', response.body.reduce((length, piece) => length + piece.length, 0));
+        res.cork();
+        for (const piece of response.body) res.write(piece);
+        res.end();
       }
     } catch (error) {
       next(error);

@@ -18,8 +18,11 @@ export type PageHandle = { reusablePage?: boolean };
  */
 type CachedPage = { snapshot: string; unchangedUntil: number; headers: [string, string][]; pieces: (Buffer | number)[]; oneTimeTokens: number };
 
-/** A page served from memory: the HTTP server writes it to the socket as it is, with no web Response around it. */
-export type CachedView = { headers: [string, string][]; body: Buffer };
+/**
+ * A page served from memory: the HTTP server writes its pieces to the socket as they are, in one write, with no web
+ * Response around them (and no copy of the whole page).
+ */
+export type CachedView = { headers: [string, string][]; body: Buffer[] };
 
 const MAX_PAGES = 64;
 
@@ -51,7 +54,7 @@ function cutAtValues(html: string, values: string[]): (Buffer | number)[] {
 }
 
 function pageView(page: CachedPage, values: string[]): CachedView {
-  return { headers: page.headers, body: Buffer.concat(page.pieces.map((piece) => (typeof piece === 'number' ? Buffer.from(values[piece]!) : piece))) };
+  return { headers: page.headers, body: page.pieces.map((piece) => (typeof piece === 'number' ? Buffer.from(values[piece]!) : piece)) };
 }
 
 // A database that does not answer is for the route to report (the health check's 503), not for this read.
