@@ -47,7 +47,8 @@ export async function findLiveSession(
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
     lastSeen = now.getTime();
   }
-  const unchangedUntil = Math.min(lastSeen + TOUCH_AFTER_MS, lastSeen + SESSION_IDLE_MS, row.created_at.getTime() + SESSION_ABSOLUTE_MS);
+  // The next mark as seen comes before the idle end (TOUCH_AFTER_MS < SESSION_IDLE_MS); the absolute end may come first.
+  const unchangedUntil = Math.min(lastSeen + TOUCH_AFTER_MS, row.created_at.getTime() + SESSION_ABSOLUTE_MS);
   return { user: { id: row.id, email: row.email, name: row.name, role: row.role }, unchangedUntil };
 }
 

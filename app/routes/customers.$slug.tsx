@@ -35,7 +35,7 @@ import { getCustomerBySlug } from '~/models/customers.server';
 import { customerPageKey, loadCustomerPage } from '~/models/customer-page.server';
 import { trendTable, type Trend } from '~/domain/customer-trends';
 import { sketchOf } from '~/components/charts/trend-sketch';
-import { renderMarkdown } from '~/components/markdown.server';
+import { withBodyHtml } from '~/components/markdown.server';
 import { readThroughSnapshot } from '~/models/snapshot-cache.server';
 import { decideOnCandidate } from '~/models/decisions.server';
 import { recordIarrEntries } from '~/models/iarr.server';
@@ -72,7 +72,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const weeks = new URL(request.url).searchParams.get('weeks') === 'all' ? null : TABLE_WEEKS;
   return {
     ...shown, today, may, progressFilter,
-    progress: { ...progress, entries: progress.entries.map(({ body, ...entry }) => ({ ...entry, html: renderMarkdown(body) })) },
+    progress: { ...progress, entries: progress.entries.map(withBodyHtml) },
     // The page carries what it shows, so that it stays light on a phone: its interactive charts fetch their series.
     trends: { acceptance: trendView(trends.acceptance, weeks), dau: trendView(trends.dau, weeks), iarr: trendView(trends.iarr, weeks, true) },
     decision: deciding ? { gate, partners } : null,

@@ -8,7 +8,7 @@ import { appErrorReply } from '~/components/field';
 import { FilterSelect } from '~/components/filter-select';
 import { countOf, formatDate } from '~/domain/format';
 import { MarkdownHtml } from '~/components/markdown-html';
-import { renderMarkdown } from '~/components/markdown.server';
+import { withBodyHtml } from '~/components/markdown.server';
 import { destinationLabel, RequestDestinations } from '~/components/request-destinations';
 import { ScrollTable } from '~/components/scroll-table';
 import { ShowMoreLink } from '~/components/show-more-link';
@@ -40,8 +40,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     matching,
     destinations,
     customers,
-    items: items.map(({ lead_engineer_id, body, ...item }) => ({
-      ...item, html: renderMarkdown(body), ageDays: daysBetween(item.occurred_on, today), mayResolve: canLogProgressFor(user, lead_engineer_id),
+    items: items.map(({ lead_engineer_id, ...item }) => ({
+      ...withBodyHtml(item), ageDays: daysBetween(item.occurred_on, today), mayResolve: canLogProgressFor(user, lead_engineer_id),
     })),
   };
 }

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { requirePermission } from '~/auth/guards.server';
 import { ErrorPage } from '~/components/error-page';
 import { MarkdownHtml } from '~/components/markdown-html';
-import { renderMarkdown } from '~/components/markdown.server';
+import { withBodyHtml } from '~/components/markdown.server';
 import { listFeedbackThemes } from '~/models/themes.server';
 import { ScrollTable } from '~/components/scroll-table';
 
@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: 'Feedback themes · Strat Trac
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, 'read');
   const themes = await listFeedbackThemes(context.db);
-  return { themes: themes.map((theme) => ({ ...theme, recent: theme.recent.map(({ body, ...entry }) => ({ ...entry, html: renderMarkdown(body) })) })) };
+  return { themes: themes.map((theme) => ({ ...theme, recent: theme.recent.map(withBodyHtml) })) };
 }
 
 const times = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;

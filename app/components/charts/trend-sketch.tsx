@@ -9,6 +9,8 @@ const DAY_MS = 86_400_000;
 /** A trend drawn as SVG paths in VIEW units, with what its labels say. */
 export type Sketch = {
   value: string;
+  /** One value alone, drawn as a dot. */
+  lone: boolean;
   threshold: string;
   projection: string | null;
   /** Where the threshold changed, across. */
@@ -51,6 +53,7 @@ export function sketchOf(
   return {
     // One point is drawn as a dot: a line of no length with round ends.
     value: recorded.length === 1 ? `${valuePath}h0` : valuePath,
+    lone: recorded.length === 1,
     threshold: thresholdPath,
     projection: ahead && latest ? `M${x(latest.label)},${y(latest.value!)}L${x(ahead.label)},${y(ahead.threshold)}` : null,
     changes: changes.map((label) => x(label)),
@@ -79,7 +82,7 @@ export function TrendSketch({ title, sketch, format, height }: { title: string; 
           <path key={across} d={`M${across},0V${VIEW}`} className="sketch-change" />
         ))}
         <path d={sketch.threshold} className="sketch-threshold" />
-        <path d={sketch.value} className={latest && sketch.value.endsWith('h0') ? 'sketch-value sketch-dot' : 'sketch-value'} />
+        <path d={sketch.value} className={sketch.lone ? 'sketch-value sketch-dot' : 'sketch-value'} />
         {sketch.projection ? <path d={sketch.projection} className="sketch-projection" /> : null}
       </svg>
       <span className="sketch-dates" aria-hidden="true">
