@@ -12,8 +12,11 @@ export const PROGRESS_KIND_LABELS: Record<ProgressKind, string> = {
   request: 'Request',
 };
 
-/** The first page of a customer's log, its latest entries (domain/paging has the other lists'). */
-export const LOG_PAGE = 25;
+/**
+ * The first page of a customer's log, its latest entries (domain/paging has the other lists'): what a reader of the
+ * page looks at first, and few enough that the page stays light on a phone.
+ */
+export const LOG_PAGE = 10;
 
 /** Blockers and requests stay open until resolved; the other kinds are records of what happened. */
 export function isResolvable(kind: ProgressKind): boolean {

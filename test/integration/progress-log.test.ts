@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LOG_PAGE } from '~/domain/progress';
 import type { Role } from '~/domain/roles';
 import { setUpTestServer, setUpUserPerRole } from '../support/http-server';
 import { createTestCustomer } from '../factories/customers';
@@ -139,19 +140,19 @@ describe('logging progress on the customer page', () => {
 });
 
 describe('a long log', () => {
-  it('shows the latest 25 entries, and older ones when asked, keeping the filters', async () => {
+  it('shows the latest LOG_PAGE entries, and older ones when asked, keeping the filters', async () => {
     const customer = await led();
-    for (let index = 1; index <= 27; index += 1) {
+    for (let index = 1; index <= LOG_PAGE + 2; index += 1) {
       await postApi(customer.slug, 'engineer', { kind: 'progress', occurredOn: '2026-11-17', body: `Entry number ${index}.` });
     }
     const first = await pageOf(customer.slug, '?kind=progress');
-    expect(first.match(/<p>Entry number \d+\.<\/p>/g)).toHaveLength(25);
-    expect(first).toContain('Entry number 27.');
+    expect(first.match(/<p>Entry number \d+\.<\/p>/g)).toHaveLength(LOG_PAGE);
+    expect(first).toContain(`Entry number ${LOG_PAGE + 2}.`);
     expect(first).not.toContain('Entry number 2.');
     const more = /href="(\/customers\/[^"]+)">Show older entries/.exec(first)![1]!.replaceAll('&amp;', '&');
-    expect(more).toBe(`/customers/${customer.slug}?kind=progress&shown=100`);
+    expect(more).toBe(`/customers/${customer.slug}?kind=progress&shown=${LOG_PAGE * 4}`);
     const all = await pageOf(customer.slug, more.slice(more.indexOf('?')));
-    expect(all.match(/<p>Entry number \d+\.<\/p>/g)).toHaveLength(27);
+    expect(all.match(/<p>Entry number \d+\.<\/p>/g)).toHaveLength(LOG_PAGE + 2);
     expect(all).not.toContain('Show older entries');
   });
 });

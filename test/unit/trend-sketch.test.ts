@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sketchOf } from '~/components/charts/trend-sketch';
+import { SKETCH_POINTS, sketchOf } from '~/components/charts/trend-sketch';
 import { addDays } from '~/domain/dates';
 
 const weeks = (values: (number | null)[], thresholds: number[] = values.map(() => 50)) =>
@@ -43,7 +43,7 @@ describe('sketchOf', () => {
 
   it('keeps a long history to a few hundred bytes', () => {
     const sketch = sketchOf(trend(weeks(Array.from({ length: 156 }, (_, index) => 20 + Math.sin(index / 5) * 10))));
-    expect(corners(sketch.value)).toHaveLength(80);
-    expect(sketch.value.length).toBeLessThan(800);
+    expect(corners(sketch.value)).toHaveLength(SKETCH_POINTS);
+    expect(sketch.value.length).toBeLessThan(500);
   });
 });

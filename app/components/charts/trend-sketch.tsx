@@ -3,7 +3,8 @@ import type { TrendPoint } from './trend-chart';
 
 /** The drawing's own units, both ways: the SVG stretches them to its box. */
 const VIEW = 1000;
-const SKETCH_POINTS = 80;
+/** A year of weeks: enough for a trend's shape at a glance. */
+export const SKETCH_POINTS = 52;
 const DAY_MS = 86_400_000;
 
 /** A trend drawn as SVG paths in VIEW units, with what its labels say. */
