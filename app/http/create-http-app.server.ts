@@ -77,10 +77,14 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   const respond = createPageCache();
   app.all('*', async (req, res, next) => {
     try {
-      const streamed = createRemixRequest(req, res);
-      // The body was read already, within its limit.
-      const body = res.locals.body as Buffer | undefined;
-      const request = body ? new Request(streamed, { body, duplex: 'half' } as RequestInit) : streamed;
+      let request: Request | undefined;
+      const webRequest = () => {
+        if (request) return request;
+        const streamed = createRemixRequest(req, res);
+        // The body was read already, within its limit.
+        const body = res.locals.body as Buffer | undefined;
+        return (request = body ? new Request(streamed, { body, duplex: 'half' } as RequestInit) : streamed);
+      };
       const context: AppContext = {
         db,
         now: options.now ?? (() => new Date()),
@@ -96,7 +100,8 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
         passwordLogin: options.passwordLogin ?? true,
         notes: {},
       };
-      const { result: response, serverTiming } = await timeRequest(() => respond(request, context, () => handleRemixRequest(request, context)));
+      const incoming = { method: req.method, target: req.originalUrl, cookie: req.get('Cookie'), webRequest };
+      const { result: response, serverTiming } = await timeRequest(() => respond(incoming, context, () => handleRemixRequest(webRequest(), context)));
       res.set('Server-Timing', serverTiming);
       if (response instanceof Response) {
         await sendRemixResponse(res, response);

@@ -18,6 +18,9 @@ export type PageHandle = { reusablePage?: boolean };
  */
 type CachedPage = { snapshot: string; unchangedUntil: number; headers: [string, string][]; pieces: (Buffer | number)[]; oneTimeTokens: number };
 
+/** What the page cache looks at first: a page served from memory needs no web Request, which costs more to build. */
+export type PageRequest = { method: string; target: string; cookie: string | undefined; webRequest: () => Request };
+
 /**
  * A page served from memory: the HTTP server writes its pieces to the socket as they are, in one write, with no web
  * Response around them (and no copy of the whole page).
@@ -73,22 +76,23 @@ const teamTimeZoneOrDefault = (context: AppContext) =>
  */
 export function createPageCache() {
   const pages = new Map<string, CachedPage>();
-  return async function respond(request: Request, context: AppContext, render: () => Promise<Response>): Promise<Response | CachedView> {
-    const url = new URL(request.url);
-    if (request.method !== 'GET' || url.searchParams.has('_data')) {
+  return async function respond(incoming: PageRequest, context: AppContext, render: () => Promise<Response>): Promise<Response | CachedView> {
+    // Read as the web Request reads it (the target appended to an origin), so that the key is its address.
+    const url = new URL(`http://page${incoming.target}`);
+    if (incoming.method !== 'GET' || url.searchParams.has('_data')) {
       context.teamTimezone = await teamTimeZoneOrDefault(context);
       return render();
     }
     const seen = await getTeamTimeZoneAndSnapshot(context.db, context.defaultTeamTimezone).catch(() => null);
     context.teamTimezone = seen?.timeZone ?? context.defaultTeamTimezone;
     // The cookies: the session, and a one-time message riding on one (a flash), which changes the page.
-    const keyOf = () => `${teamToday(context)} ${url.pathname}${url.search} ${request.headers.get('Cookie')}`;
+    const keyOf = () => `${teamToday(context)} ${url.pathname}${url.search} ${incoming.cookie}`;
     const cached = pages.get(keyOf());
     if (seen && cached?.snapshot === seen.snapshot && context.now().getTime() < cached.unchangedUntil) {
       return pageView(cached, [context.cspNonce, ...Array.from({ length: cached.oneTimeTokens }, () => oneTimeToken(context))]);
     }
 
-    const session = await getSession(request, context);
+    const session = await getSession(incoming.webRequest(), context);
     if (!session) return render();
     // Taken again after the session's look-up, which may write, and before the page's loaders read.
     const { snapshot, timeZone } = await getTeamTimeZoneAndSnapshot(context.db, context.defaultTeamTimezone);

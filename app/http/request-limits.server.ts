@@ -71,9 +71,16 @@ function unreadablePart(originalUrl: string): string | null {
   return null;
 }
 
-/** Refuses (400) an address that no route could read: broken percent-encoding, a NUL or broken Unicode in it. */
+/**
+ * Refuses (400) an address that no route could read: broken percent-encoding, a NUL or broken Unicode in it, or a
+ * target that is not a path (a whole URL, as sent to a proxy, or `*`).
+ */
 export function refuseUnreadableAddress(): RequestHandler {
   return (req, res, next) => {
+    if (!req.originalUrl.startsWith('/')) {
+      refuse(res, '/', 400, 'bad_request', 'The request names no path on this server: ask for one, such as /.');
+      return;
+    }
     const part = unreadablePart(req.originalUrl);
     if (!part) return next();
     refuse(res, req.path, 400, 'bad_request', `The address cannot be read: ${part} holds broken percent-encoding, a NUL or a broken Unicode character.`);

@@ -127,6 +127,20 @@ describe('addresses', () => {
     expect(await response.text()).toContain(part);
   });
 
+  it.each(['http://elsewhere.test/customers', '*'])('refuse the request target %s, which is no path, with a 400', async (target) => {
+    const { hostname, port } = new URL(app.server.url);
+    const response = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      http.get({ hostname, port, path: target, headers: { Cookie: cookies.exec } }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      }).on('error', reject);
+    });
+    expect(response.status).toBe(400);
+    expect(response.body).toContain('no path on this server');
+    await stillServes();
+  });
+
   it('answer the API in its JSON shape: unknown paths 404, wrong methods 405 with Allow', async () => {
     const auth = { Authorization: `Bearer ${tokens.exec}` };
     const unknown = await app.server.request('/api/v1/nothing/here', { headers: auth });
