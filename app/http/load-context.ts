@@ -25,10 +25,11 @@ export type AppContext = {
   passwordLogin: boolean;
   /**
    * What the request has found out so far, for whoever asks next: its session (the page cache, the root's loader and
-   * the page's share one session look-up), whether its page may be reused, the one-time tokens the page carries.
+   * the page's share one session look-up), the database snapshot its page is rendered at (for the snapshot cache),
+   * whether its page may be reused, the one-time tokens the page carries.
    * (The server and the Remix build are bundled apart: module state is not shared between them.)
    */
-  notes: { session?: Promise<LiveSession | null>; reusablePage?: boolean; oneTimeTokens?: string[] };
+  notes: { session?: Promise<LiveSession | null>; snapshot?: string; reusablePage?: boolean; oneTimeTokens?: string[] };
 };
 
 declare module '@remix-run/node' {

@@ -97,6 +97,7 @@ export function createPageCache() {
     // Taken again after the session's look-up, which may write, and before the page's loaders read.
     const { snapshot, timeZone } = await getTeamTimeZoneAndSnapshot(context.db, context.defaultTeamTimezone);
     context.teamTimezone = timeZone;
+    context.notes.snapshot = snapshot;
     const response = await render();
     if (!context.notes.reusablePage || response.status !== 200 || response.headers.has('Set-Cookie')) return response;
     const tokens = context.notes.oneTimeTokens ?? [];

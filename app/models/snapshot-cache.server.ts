@@ -24,10 +24,11 @@ export async function currentSnapshot(db: Kysely<DB>): Promise<string> {
  * PostgreSQL's snapshot (`xmin:xmax:in-progress ids`) names exactly which commits a query can see, and any commit
  * changes it for good, so a request that finds the same snapshot as the one a value was loaded at would load the
  * same value. Checking costs one tiny query; a write anywhere (a sign-in, a snapshot, a setting) starts afresh.
- * Requests that arrive together while the value loads share that one load.
+ * Requests that arrive together while the value loads share that one load. `seen`: the snapshot this request took
+ * already (the page cache's), which saves taking it again.
  */
-export async function readThroughSnapshot<T>(db: Kysely<DB>, key: string, load: (db: Kysely<DB>) => Promise<T>): Promise<T> {
-  const snapshot = await currentSnapshot(db);
+export async function readThroughSnapshot<T>(db: Kysely<DB>, key: string, load: (db: Kysely<DB>) => Promise<T>, seen?: string): Promise<T> {
+  const snapshot = seen ?? (await currentSnapshot(db));
   const cache = cacheOf(db);
   const cached = cache.get(key);
   if (cached?.snapshot === snapshot) return cached.value as Promise<T>;

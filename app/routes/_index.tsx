@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const today = teamToday(context);
   // The portfolio is the same for everyone: shared through the snapshot cache; the home is the person's own.
   const [dashboard, home] = await Promise.all([
-    readThroughSnapshot(context.db, `dashboard ${today}`, (db) => loadDashboard(db, today)),
+    readThroughSnapshot(context.db, `dashboard ${today}`, (db) => loadDashboard(db, today), context.notes.snapshot),
     loadHome(context.db, user, today),
   ]);
   return { ...dashboard, home };

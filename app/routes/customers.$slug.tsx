@@ -59,7 +59,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const today = teamToday(context);
   const progressFilter = parseProgressFilter(new URL(request.url).searchParams);
   const options = { slug: params.slug ?? '', today, timeZone: context.teamTimezone, progressFilter };
-  const page = await readThroughSnapshot(context.db, customerPageKey(options), (db) => loadCustomerPage(db, options));
+  const page = await readThroughSnapshot(context.db, customerPageKey(options), (db) => loadCustomerPage(db, options), context.notes.snapshot);
   invariantResponse(page, `No customer has the slug "${params.slug}".`);
   const may = {
     edit: can(user.role, 'editCandidates'),

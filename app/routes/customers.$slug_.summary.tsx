@@ -27,7 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, 'read');
   const today = teamToday(context);
   const options = { slug: params.slug ?? '', today, timeZone: context.teamTimezone };
-  const summary = await readThroughSnapshot(context.db, `partner summary ${JSON.stringify(options)}`, (db) => loadPartnerSummary(db, options));
+  const summary = await readThroughSnapshot(context.db, `partner summary ${JSON.stringify(options)}`, (db) => loadPartnerSummary(db, options), context.notes.snapshot);
   invariantResponse(summary, `No customer has the slug "${params.slug}".`);
   return { ...summary, today };
 }

@@ -13,7 +13,7 @@ import { parseProgressFilter } from '~/schemas/customer-page.server';
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, 'read');
   const options = { slug: params.slug ?? '', today: teamToday(context), timeZone: context.teamTimezone, progressFilter: parseProgressFilter(new URLSearchParams()) };
-  const page = await readThroughSnapshot(context.db, customerPageKey(options), (db) => loadCustomerPage(db, options));
+  const page = await readThroughSnapshot(context.db, customerPageKey(options), (db) => loadCustomerPage(db, options), context.notes.snapshot);
   invariantResponse(page, `No customer has the slug "${params.slug}".`);
   const { acceptance, dau, iarr } = page.trends;
   return json({ acceptance: acceptance.points, dau: dau.points, iarr: iarr.points });

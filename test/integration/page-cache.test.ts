@@ -9,8 +9,11 @@ import { whileNothingCommits } from '../support/snapshot';
 /** Counts the queries the server runs. */
 class QueryCounter implements KyselyPlugin {
   count = 0;
+  /** Of them, those that take PostgreSQL's snapshot. */
+  snapshots = 0;
   transformQuery({ node }: PluginTransformQueryArgs) {
     this.count += 1;
+    if (JSON.stringify(node).includes('pg_current_snapshot')) this.snapshots += 1;
     return node;
   }
   async transformResult({ result }: PluginTransformResultArgs) {
@@ -58,6 +61,13 @@ describe('the page cache', () => {
       expect(again.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
       expect(Number(again.headers.get('Content-Length'))).toBe(Buffer.byteLength(again.html));
     });
+  });
+
+  it('takes the snapshot for a first view once before the session is looked up and once after, which the page’s loaders share', async () => {
+    await createTestCustomer(app.database.db);
+    const before = queries.snapshots;
+    expect((await view('/', cookies.viewer)).status).toBe(200);
+    expect(queries.snapshots - before).toBe(2);
   });
 
   it('shows a change at once', async () => {
