@@ -1,8 +1,8 @@
 // `npm run bench:pages`: the first view of every page of the app (the route files that render one), each after a
 // commit so that no cache answers it, on the bench's portfolio at 10×: HTTP p50, the database's wall time and the
-// rest of the server's time (from Server-Timing), the bytes sent and the elements in them. On PostgreSQL when
-// DATABASE_URL names a server (the commits come from a second connection), else on PGlite (no commits: there repeat
-// views are cached).
+// rest of the server's time (from Server-Timing), the bytes sent and the elements in them; then the health check, a
+// yardstick of the machine's speed on the day. On PostgreSQL when DATABASE_URL names a server (the commits come from
+// a second connection), else on PGlite (no commits: there repeat views are cached).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -59,29 +59,28 @@ try {
   try {
     console.log(`\nFirst views at ${FACTOR}× on ${serverUrl ? 'PostgreSQL, each after a commit' : 'PGlite'} (${VIEWS} views a page), ${today}\n`);
     console.log('| page | seen by | HTTP p50 | database p50 | rest of the server p50 | bytes | elements |\n|---|---|---|---|---|---|---|');
-    for (const file of pageFiles) {
-      for (const { path: pathname, as } of PAGES[file]!) {
-        const headers = as ? { Cookie: await cookieOf(as) } : undefined;
-        const [http, db, app]: [number[], number[], number[]] = [[], [], []];
-        let body = '';
-        for (let view = 0; view < VIEWS + 5; view += 1) {
-          await committer?.query('select txid_current()');
-          const start = performance.now();
-          const response = await fetch(`${server.url}${pathname}`, { headers });
-          body = await response.text();
-          const elapsed = performance.now() - start;
-          if (response.status !== 200) throw new Error(`${pathname} answered ${response.status}`);
-          const timing = /db;dur=([\d.]+), app;dur=([\d.]+)/.exec(response.headers.get('Server-Timing') ?? '')!;
-          // The first few views warm the server up (its JIT, the database's caches).
-          if (view < 5) continue;
-          http.push(elapsed);
-          db.push(Number(timing[1]));
-          app.push(Number(timing[2]));
-        }
-        const ms = (values: number[]) => `${median(values).toFixed(1)} ms`;
-        const elements = body.match(/<[a-z][a-z0-9-]*[\s/>]/gi)?.length ?? 0;
-        console.log(`| \`${pathname}\` | ${as ?? 'anyone'} | ${ms(http)} | ${ms(db)} | ${ms(app)} | ${(Buffer.byteLength(body) / 1024).toFixed(1)} KiB | ${elements} |`);
+    // Last, a yardstick of this machine's speed: the health check, one database round trip and no page.
+    for (const { path: pathname, as } of [...pageFiles.flatMap((file) => PAGES[file]!), { path: '/healthz', as: null }]) {
+      const headers = as ? { Cookie: await cookieOf(as) } : undefined;
+      const [http, db, app]: [number[], number[], number[]] = [[], [], []];
+      let body = '';
+      for (let view = 0; view < VIEWS + 5; view += 1) {
+        await committer?.query('select txid_current()');
+        const start = performance.now();
+        const response = await fetch(`${server.url}${pathname}`, { headers });
+        body = await response.text();
+        const elapsed = performance.now() - start;
+        if (response.status !== 200) throw new Error(`${pathname} answered ${response.status}`);
+        const timing = /db;dur=([\d.]+), app;dur=([\d.]+)/.exec(response.headers.get('Server-Timing') ?? '')!;
+        // The first few views warm the server up (its JIT, the database's caches).
+        if (view < 5) continue;
+        http.push(elapsed);
+        db.push(Number(timing[1]));
+        app.push(Number(timing[2]));
       }
+      const ms = (values: number[]) => `${median(values).toFixed(1)} ms`;
+      const elements = body.match(/<[a-z][a-z0-9-]*[\s/>]/gi)?.length ?? 0;
+      console.log(`| \`${pathname}\` | ${as ?? 'anyone'} | ${ms(http)} | ${ms(db)} | ${ms(app)} | ${(Buffer.byteLength(body) / 1024).toFixed(1)} KiB | ${elements} |`);
     }
   } finally {
     await committer?.end();
