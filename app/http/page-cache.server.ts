@@ -94,8 +94,9 @@ export function createPageCache() {
 
     const session = await getSession(incoming.webRequest(), context);
     if (!session) return render();
-    // Taken again after the session's look-up, which may write, and before the page's loaders read.
-    const { snapshot, timeZone } = await getTeamTimeZoneAndSnapshot(context.db, context.defaultTeamTimezone);
+    // The page is kept under a snapshot taken before its loaders read, so that it never shows less than that
+    // snapshot holds: the first one, unless the look-up itself wrote (a mark as seen), which is a commit.
+    const { snapshot, timeZone } = session.markedSeen || !seen ? await getTeamTimeZoneAndSnapshot(context.db, context.defaultTeamTimezone) : seen;
     context.teamTimezone = timeZone;
     context.notes.snapshot = snapshot;
     const response = await render();

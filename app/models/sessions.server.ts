@@ -14,10 +14,10 @@ export async function insertSession(db: Executor, session: { idHash: string; use
 }
 
 /**
- * A live session: its user, and the time until which the session, while nothing in the database changes, stays as
- * it was found: its next mark as seen or its end, whichever comes first.
+ * A live session: its user, the time until which the session, while nothing in the database changes, stays as it
+ * was found (its next mark as seen or its end, whichever comes first), and whether this look-up marked it as seen.
  */
-export type LiveSession = { user: SignedInUser; unchangedUntil: number };
+export type LiveSession = { user: SignedInUser; unchangedUntil: number; markedSeen: boolean };
 
 /**
  * A live session: not past 12 h since sign-in, not idle for 2 h, user not disabled.
@@ -43,13 +43,14 @@ export async function findLiveSession(
     return null;
   }
   let lastSeen = row.last_seen_at.getTime();
-  if (now.getTime() - lastSeen >= TOUCH_AFTER_MS) {
+  const markedSeen = now.getTime() - lastSeen >= TOUCH_AFTER_MS;
+  if (markedSeen) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
     lastSeen = now.getTime();
   }
   // The next mark as seen comes before the idle end (TOUCH_AFTER_MS < SESSION_IDLE_MS); the absolute end may come first.
   const unchangedUntil = Math.min(lastSeen + TOUCH_AFTER_MS, row.created_at.getTime() + SESSION_ABSOLUTE_MS);
-  return { user: { id: row.id, email: row.email, name: row.name, role: row.role }, unchangedUntil };
+  return { user: { id: row.id, email: row.email, name: row.name, role: row.role }, unchangedUntil, markedSeen };
 }
 
 export async function deleteSession(db: Executor, idHash: string): Promise<void> {
