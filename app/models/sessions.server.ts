@@ -4,7 +4,7 @@ import type { Executor } from './db.server';
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
 // Recording every request's time would be a write per page view; a minute's precision is enough for 2 h.
-const TOUCH_AFTER_MS = 60 * 1000;
+export const TOUCH_AFTER_MS = 60 * 1000;
 
 export async function insertSession(db: Executor, session: { idHash: string; userId: number; now: Date }) {
   await db

@@ -1,6 +1,6 @@
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_IDLE_MS } from '~/models/sessions.server';
+import { SESSION_IDLE_MS, TOUCH_AFTER_MS } from '~/models/sessions.server';
 import { createTestCustomer } from '../factories/customers';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { setUpUserPerRole, startTestServer, type TestServer } from '../support/http-server';
@@ -71,7 +71,7 @@ describe('the page cache', () => {
       return queries.snapshots - before;
     };
     expect(await snapshotsOfFirstView()).toBe(1);
-    app.server.clock.advance(60 * 1000);
+    app.server.clock.advance(TOUCH_AFTER_MS);
     expect(await snapshotsOfFirstView()).toBe(2);
   });
 
@@ -139,7 +139,7 @@ describe('the page cache', () => {
     await whileNothingCommits(app.database.db, async () => {
       await view('/', cookies.engineer);
       expect((await view('/', cookies.engineer)).queries).toBe(1);
-      app.server.clock.advance(60 * 1000);
+      app.server.clock.advance(TOUCH_AFTER_MS);
       expect((await view('/', cookies.engineer)).queries).toBeGreaterThan(1);
     });
   });
