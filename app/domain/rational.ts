@@ -8,10 +8,15 @@ export type Rational = { n: bigint; d: bigint };
 
 const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
 
+/** n / d as they are, with the sign on n. */
+function fraction(n: bigint, d: bigint): Rational {
+  if (d === 0n) throw new RangeError('A fraction cannot have 0 as its denominator.');
+  return d < 0n ? { n: -n, d: -d } : { n, d };
+}
+
+/** n / d in lowest terms. */
 export function rational(n: bigint | number, d: bigint | number = 1n): Rational {
-  let [num, den] = [BigInt(n), BigInt(d)];
-  if (den === 0n) throw new RangeError('A fraction cannot have 0 as its denominator.');
-  if (den < 0n) [num, den] = [-num, -den];
+  const { n: num, d: den } = fraction(BigInt(n), BigInt(d));
   const divisor = gcd(num, den) || 1n;
   return { n: num / divisor, d: den / divisor };
 }
@@ -19,16 +24,10 @@ export function rational(n: bigint | number, d: bigint | number = 1n): Rational 
 /** A finite JavaScript number as the exact fraction its decimal digits say (30.5 → 61/2). */
 export function fromDecimal(value: number): Rational {
   const [mantissa, exponent = '0'] = value.toString().split('e');
-  const [whole, fraction = ''] = mantissa!.split('.');
-  const scale = Number(exponent) - fraction.length;
-  const digits = BigInt(`${whole}${fraction}`);
+  const [whole, decimals = ''] = mantissa!.split('.');
+  const scale = Number(exponent) - decimals.length;
+  const digits = BigInt(`${whole}${decimals}`);
   return scale >= 0 ? rational(digits * 10n ** BigInt(scale)) : rational(digits, 10n ** BigInt(-scale));
-}
-
-/** n / d as they are, with the sign on n. */
-function fraction(n: bigint, d: bigint): Rational {
-  if (d === 0n) throw new RangeError('A fraction cannot have 0 as its denominator.');
-  return d < 0n ? { n: -n, d: -d } : { n, d };
 }
 
 export const add = (a: Rational, b: Rational) => (a.d === b.d ? fraction(a.n + b.n, a.d) : fraction(a.n * b.d + b.n * a.d, a.d * b.d));

@@ -128,14 +128,7 @@ describe('addresses', () => {
   });
 
   it.each(['http://elsewhere.test/customers', '*'])('refuse the request target %s, which is no path, with a 400', async (target) => {
-    const { hostname, port } = new URL(app.server.url);
-    const response = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      http.get({ hostname, port, path: target, headers: { Cookie: cookies.exec } }, (res) => {
-        let body = '';
-        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      }).on('error', reject);
-    });
+    const response = await rawRequest(app.server.url, { method: 'GET', path: target, headers: { Cookie: cookies.exec }, body: Buffer.alloc(0) });
     expect(response.status).toBe(400);
     expect(response.body).toContain('no path on this server');
     await stillServes();
