@@ -125,6 +125,23 @@ async function expectUnreadCount(page: Page) {
   else expect(await badge.textContent()).toBe(`${unread > 99 ? '99+' : unread} unread`);
 }
 
+const standInChecks = new Map<string, Promise<boolean>>();
+
+/**
+ * The page loads no empty stand-in for a server module: the browser build replaces `.server` modules with
+ * `module.exports = {}`, and unless esbuild may drop them (scripts/patches), each one routes share is a request.
+ */
+async function expectNoEmptyScripts(page: Page) {
+  const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name)
+    .filter((url) => url.endsWith('.js')));
+  const empty: string[] = [];
+  for (const url of scripts) {
+    if (!standInChecks.has(url)) standInChecks.set(url, fetch(url).then(async (answer) => (await answer.text()).includes('.exports={}}')));
+    if (await standInChecks.get(url)) empty.push(new URL(url).pathname);
+  }
+  expect(empty, 'empty stand-ins for server modules').toEqual([]);
+}
+
 /** Opens a page and checks what every page must hold: the status, no error of any kind, axe, no sideways scroll. */
 async function checkPage(page: Page, baseUrl: string, visit: Visit, expected: Expected, javaScript: boolean) {
   const problems: string[] = [];
@@ -149,7 +166,10 @@ async function checkPage(page: Page, baseUrl: string, visit: Visit, expected: Ex
     if (javaScript && expected.signedIn && expected.status === 200) await expectUnreadCount(page);
     const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(sideways, 'the page body scrolls sideways').toBeLessThanOrEqual(0);
-    if (javaScript) await expectCleanPage(page);
+    if (javaScript) {
+      await expectCleanPage(page);
+      await expectNoEmptyScripts(page);
+    }
     expect(problems).toEqual([]);
   } finally {
     page.off('console', onConsole);
