@@ -4,7 +4,7 @@ import type { InputHTMLAttributes } from 'react';
 type Meta = FieldMetadata<unknown>;
 
 /** A field's errors, which its input points at through aria-describedby. */
-export function FieldError({ meta }: { meta: Meta }) {
+export function FieldError({ meta }: { meta: Pick<Meta, 'errorId' | 'errors'> }) {
   if (!meta.errors?.length) return null;
   return (
     <p id={meta.errorId} className="field-error">

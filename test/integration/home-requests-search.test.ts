@@ -21,6 +21,15 @@ const page = async (path: string, role: Role) => {
   return { status: response.status, html: await response.text() };
 };
 
+/** The attributes of the element with that id, as the page sent them. */
+const attributesOf = (html: string, id: string) => {
+  const tag = html.match(new RegExp(`<\\w+[^>]* id="${id}"[^>]*>`))?.[0] ?? '';
+  return Object.fromEntries([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map(([, name, value]) => [name, value]));
+};
+
+/** The text of the element with that id. */
+const textOf = (html: string, id: string) => html.match(new RegExp(`id="${id}"[^>]*>([^<]*)<`))?.[1];
+
 const section = (html: string, titleId: string) => {
   const start = html.indexOf(`aria-labelledby="${titleId}"`);
   return start < 0 ? '' : html.slice(start, html.indexOf('</section>', start));
@@ -91,6 +100,29 @@ describe('/requests', () => {
     expect(await only('olderThanDays=30')).toEqual([]);
     // Unknown filter values are no filter.
     expect(await only('kind=constructor&olderThanDays=8')).toEqual(['Password reset', 'SSO group sync', 'Proxy strips']);
+  });
+
+  it('shows a refused note beside its field, keeping what was typed, and a refusal of the whole form above it', async () => {
+    const blocker = await app.database.db.selectFrom('progress_entries').select(['id', 'version']).where('kind', '=', 'blocker').executeTakeFirstOrThrow();
+    const send = async (fields: Record<string, string>) => {
+      const response = await app.server.request('/requests', {
+        method: 'POST', cookie: cookies.em,
+        body: new URLSearchParams({ intent: 'resolve-entry', entryId: String(blocker.id), version: String(blocker.version), ...fields }),
+      });
+      return { status: response.status, html: await response.text() };
+    };
+    const tooLong = `Fixed ${'at length '.repeat(250)}`;
+    const refused = await send({ resolutionNote: tooLong });
+    expect(refused.status).toBe(422);
+    const note = `resolve-${blocker.id}-resolutionNote`;
+    expect(attributesOf(refused.html, note)).toMatchObject({ name: 'resolutionNote', value: tooLong, 'aria-invalid': 'true', 'aria-describedby': `${note}-error` });
+    expect(textOf(refused.html, `${note}-error`)).toBe('Keep the note under 2,000 characters.');
+    const stale = await send({ version: String(blocker.version + 1), resolutionNote: 'Done' });
+    expect(stale.status).toBe(409);
+    expect(attributesOf(stale.html, `resolve-${blocker.id}`)).toMatchObject({ 'aria-describedby': `resolve-${blocker.id}-error` });
+    expect(textOf(stale.html, `resolve-${blocker.id}-error`)).toContain('changed by someone else');
+    expect(attributesOf(stale.html, note)).toMatchObject({ value: 'Done' });
+    expect(attributesOf(stale.html, note)).not.toHaveProperty('aria-invalid');
   });
 
   it('lets whoever may resolve on the customer’s page resolve from here, with a note, under the version', async () => {
