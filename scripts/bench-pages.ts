@@ -1,9 +1,11 @@
 // `npm run bench:pages`: the first view of every page of the app (the route files that render one), each after a
 // commit so that no cache answers it, on the bench's portfolio at 10×: HTTP p50, the database's wall time and the
-// rest of the server's time (from Server-Timing), the bytes sent and the elements in them; then the health check, a
-// yardstick of the machine's speed on the day. On PostgreSQL when DATABASE_URL names a server (the commits come from
-// a second connection), else on PGlite (no commits: there repeat views are cached).
+// rest of the server's time (from Server-Timing), the page's size, the bytes sent to a browser (compressed) and the
+// elements in the page; then the health check, a yardstick of the machine's speed on the day. On PostgreSQL when
+// DATABASE_URL names a server (the commits come from a second connection), else on PGlite (no commits: there repeat
+// views are cached).
 import { readdirSync, readFileSync } from 'node:fs';
+import { get } from 'node:http';
 import path from 'node:path';
 import pg from 'pg';
 import { hashPassword } from '~/auth/password.server';
@@ -42,6 +44,16 @@ const pageFiles = readdirSync('app/routes').filter((file) => /export default fun
 const unlisted = pageFiles.filter((file) => !(file in PAGES));
 if (unlisted.length > 0) throw new Error(`Give the bench an address for ${unlisted.join(', ')}`);
 
+/** The bytes a browser gets for a page: its body as sent, compressed as it accepts. */
+const bytesSent = (url: string, headers: Record<string, string> = {}) =>
+  new Promise<number>((resolve, reject) => {
+    get(url, { headers: { ...headers, 'Accept-Encoding': 'gzip, deflate, br, zstd' } }, (response) => {
+      let length = 0;
+      response.on('data', (chunk: Buffer) => (length += chunk.length));
+      response.on('end', () => resolve(length));
+    }).on('error', reject);
+  });
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const database = await freshDatabase('pages');
@@ -58,7 +70,7 @@ try {
   const cookieOf = async (who: string) => cookies.get(who) ?? cookies.set(who, await signIn(server.url, `${who}@bench.test`)).get(who)!;
   try {
     console.log(`\nFirst views at ${FACTOR}× on ${serverUrl ? 'PostgreSQL, each after a commit' : 'PGlite'} (${VIEWS} views a page), ${today}\n`);
-    console.log('| page | seen by | HTTP p50 | database p50 | rest of the server p50 | bytes | elements |\n|---|---|---|---|---|---|---|');
+    console.log('| page | seen by | HTTP p50 | database p50 | rest of the server p50 | page | sent | elements |\n|---|---|---|---|---|---|---|---|');
     // Last, a yardstick of this machine's speed: the health check, one database round trip and no page.
     for (const { path: pathname, as } of [...pageFiles.flatMap((file) => PAGES[file]!), { path: '/healthz', as: null }]) {
       const headers = as ? { Cookie: await cookieOf(as) } : undefined;
@@ -80,7 +92,9 @@ try {
       }
       const ms = (values: number[]) => `${median(values).toFixed(1)} ms`;
       const elements = body.match(/<[a-z][a-z0-9-]*[\s/>]/gi)?.length ?? 0;
-      console.log(`| \`${pathname}\` | ${as ?? 'anyone'} | ${ms(http)} | ${ms(db)} | ${ms(app)} | ${(Buffer.byteLength(body) / 1024).toFixed(1)} KiB | ${elements} |`);
+      const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+      const sent = await bytesSent(`${server.url}${pathname}`, headers);
+      console.log(`| \`${pathname}\` | ${as ?? 'anyone'} | ${ms(http)} | ${ms(db)} | ${ms(app)} | ${kib(Buffer.byteLength(body))} | ${kib(sent)} | ${elements} |`);
     }
   } finally {
     await committer?.end();

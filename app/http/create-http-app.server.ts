@@ -11,6 +11,7 @@ import { isForgedRequest } from '~/auth/csrf.server';
 import { createSsoClient, type SsoSettings } from '~/auth/sso.server';
 import type { AppContext } from './load-context';
 import { createPageCache } from './page-cache.server';
+import { acceptsGzip, pageCompression } from './page-compression.server';
 import { queryTimingPlugin, timeRequest } from './request-timing.server';
 import { readBodyWithLimit, refuse, refuseUnreadableAddress } from './request-limits.server';
 import { createNonce, securityHeaders } from './security-headers.server';
@@ -46,8 +47,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     next();
   });
   // Asset file names carry a content hash, so they may be cached for good, and compressing them is paid once per
-  // browser. Pages are not compressed here: it would cost more CPU than rendering a repeat view (the HTTPS front
-  // may compress them).
+  // browser.
   app.use('/build', compression(), express.static(path.join(options.publicDir, 'build'), { immutable: true, maxAge: '1y' }));
   // The one other public file, named so that page requests do not each cost a look at the disk.
   const favicon = path.join(options.publicDir, 'favicon.svg');
@@ -75,6 +75,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   const db = options.db.withPlugin(queryTimingPlugin);
   const handleRemixRequest = createRequestHandler(options.build, options.production ? 'production' : 'development');
   const respond = createPageCache();
+  const compressRendered = pageCompression();
   app.all('*', async (req, res, next) => {
     try {
       let request: Request | undefined;
@@ -100,10 +101,12 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
         passwordLogin: options.passwordLogin ?? true,
         notes: {},
       };
-      const incoming = { method: req.method, target: req.originalUrl, cookie: req.get('Cookie'), webRequest };
+      const incoming = { method: req.method, target: req.originalUrl, cookie: req.get('Cookie'), gzip: acceptsGzip(req), webRequest };
       const { result: response, serverTiming } = await timeRequest(() => respond(incoming, context, () => handleRemixRequest(webRequest(), context)));
       res.set('Server-Timing', serverTiming);
       if (response instanceof Response) {
+        // The middleware wraps the response's writes, then goes on at once.
+        compressRendered(req, res, () => {});
         await sendRemixResponse(res, response);
       } else {
         for (const [name, value] of response.headers) res.setHeader(name, value);

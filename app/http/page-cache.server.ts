@@ -3,6 +3,7 @@ import type { EntryContext } from '@remix-run/node';
 import { getSession } from '~/auth/guards.server';
 import { getTeamTimeZone, getTeamTimeZoneAndSnapshot } from '~/models/settings.server';
 import type { AppContext } from './load-context';
+import { compressPieces, gzipPage, type Pieces } from './page-compression.server';
 import { teamToday } from './team-date.server';
 
 /**
@@ -14,12 +15,18 @@ export type PageHandle = { reusablePage?: boolean };
 
 /**
  * The page's HTML cut where its per-response values were: each number is a value's index, 0 the CSP nonce; with the
- * snapshot it was rendered at, and the time until which its session needs no look-up at that snapshot.
+ * snapshot it was rendered at, and the time until which its session needs no look-up at that snapshot. Its pieces
+ * compressed, once a browser that takes gzip has asked for it.
  */
-type CachedPage = { snapshot: string; unchangedUntil: number; headers: [string, string][]; pieces: (Buffer | number)[]; oneTimeTokens: number };
+type CachedPage = {
+  snapshot: string; unchangedUntil: number; headers: [string, string][]; pieces: Pieces; oneTimeTokens: number; compressed?: Pieces;
+};
 
-/** What the page cache looks at first: a page served from memory needs no web Request, which costs more to build. */
-export type PageRequest = { method: string; target: string; cookie: string | undefined; webRequest: () => Request };
+/**
+ * What the page cache looks at first: a page served from memory needs no web Request, which costs more to build.
+ * `gzip`: the page may go out gzipped.
+ */
+export type PageRequest = { method: string; target: string; cookie: string | undefined; gzip: boolean; webRequest: () => Request };
 
 /**
  * A page served from memory: the HTTP server writes its pieces to the socket as they are, in one write, with no web
@@ -43,10 +50,10 @@ export function noteRenderedPage(entry: EntryContext, context: AppContext): void
   );
 }
 
-function cutAtValues(html: string, values: string[]): (Buffer | number)[] {
+function cutAtValues(html: string, values: string[]): Pieces {
   const index = new Map(values.map((value, position) => [value, position]));
   const pattern = new RegExp(values.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-  const pieces: (Buffer | number)[] = [];
+  const pieces: Pieces = [];
   let from = 0;
   for (const match of html.matchAll(pattern)) {
     pieces.push(Buffer.from(html.slice(from, match.index)), index.get(match[0])!);
@@ -56,8 +63,11 @@ function cutAtValues(html: string, values: string[]): (Buffer | number)[] {
   return pieces;
 }
 
-function pageView(page: CachedPage, values: string[]): CachedView {
-  return { headers: page.headers, body: page.pieces.map((piece) => (typeof piece === 'number' ? Buffer.from(values[piece]!) : piece)) };
+function pageView(page: CachedPage, values: string[], gzip: boolean): CachedView {
+  const filled = values.map((value) => Buffer.from(value));
+  if (!gzip) return { headers: page.headers, body: page.pieces.map((piece) => (typeof piece === 'number' ? filled[piece]! : piece)) };
+  page.compressed ??= compressPieces(page.pieces);
+  return { headers: [...page.headers, ['Content-Encoding', 'gzip']], body: gzipPage(page.pieces, page.compressed, filled) };
 }
 
 // A database that does not answer is for the route to report (the health check's 503), not for this read.
@@ -89,7 +99,7 @@ export function createPageCache() {
     const keyOf = () => `${teamToday(context)} ${url.pathname}${url.search} ${incoming.cookie}`;
     const cached = pages.get(keyOf());
     if (seen && cached?.snapshot === seen.snapshot && context.now().getTime() < cached.unchangedUntil) {
-      return pageView(cached, [context.cspNonce, ...Array.from({ length: cached.oneTimeTokens }, () => oneTimeToken(context))]);
+      return pageView(cached, [context.cspNonce, ...Array.from({ length: cached.oneTimeTokens }, () => oneTimeToken(context))], incoming.gzip);
     }
 
     const session = await getSession(incoming.webRequest(), context);
@@ -103,8 +113,13 @@ export function createPageCache() {
     if (!context.notes.reusablePage || response.status !== 200 || response.headers.has('Set-Cookie')) return response;
     const tokens = context.notes.oneTimeTokens ?? [];
     const values = [context.cspNonce, ...tokens];
-    const page = {
-      snapshot, unchangedUntil: session.unchangedUntil, headers: [...response.headers], pieces: cutAtValues(await response.text(), values), oneTimeTokens: tokens.length,
+    const page: CachedPage = {
+      snapshot,
+      unchangedUntil: session.unchangedUntil,
+      // Sent gzipped or not, by what the browser accepts.
+      headers: [...response.headers, ['Vary', 'Accept-Encoding']],
+      pieces: cutAtValues(await response.text(), values),
+      oneTimeTokens: tokens.length,
     };
     // Under the team date the page was rendered for.
     const key = keyOf();
@@ -112,6 +127,6 @@ export function createPageCache() {
     pages.set(key, page);
     // A Map keeps insertion order: the first key is the one least recently rendered.
     if (pages.size > MAX_PAGES) pages.delete(pages.keys().next().value!);
-    return pageView(page, values);
+    return pageView(page, values, incoming.gzip);
   };
 }
