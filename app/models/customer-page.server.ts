@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '~/domain/settings';
 import { findCustomerBySlug, listCustomerOverviews } from './customers.server';
 import type { Executor } from './db.server';
 import { listDecisions } from './decisions.server';
-import { currentEvaluation, listEvaluations } from './framework-evaluations.server';
+import { listEvaluations } from './framework-evaluations.server';
 import { listIarrLedger } from './iarr.server';
 import { loadIntakeGate } from './intake-gate.server';
 import { listSnapshots } from './metrics.server';
@@ -28,8 +28,7 @@ export async function loadCustomerPage(db: Executor, options: CustomerPageOption
   if (!customer) return null;
   const { today } = options;
   // Independent queries, run side by side on a server pool (PGlite's single connection takes them in turn).
-  const [evaluation, evaluations, decisions, exit, intake, snapshots, ledger, changes, progress, themes, objectives] = await Promise.all([
-    currentEvaluation(db, customer.id),
+  const [evaluations, decisions, exit, intake, snapshots, ledger, changes, progress, themes, objectives] = await Promise.all([
     listEvaluations(db, customer.id),
     listDecisions(db, customer.id),
     findPartnershipExit(db, customer.id),
@@ -59,9 +58,11 @@ export async function loadCustomerPage(db: Executor, options: CustomerPageOption
     forecast,
     thresholds: intake.settings,
   });
+  // The current answers are the latest of their history, which comes newest first.
+  const [latest] = evaluations;
   return {
     customer: { ...customer, leadEngineer: customer.lead_engineer },
-    evaluation,
+    evaluation: latest ? { answers: latest.answers, assessment: latest.assessment } : null,
     evaluations,
     decisions: decisions.map((decision) => ({ ...decision, gate_reasons: decision.gate_reasons as GateReason[] })),
     exit,

@@ -24,14 +24,13 @@ async function recentSnapshots(db: Executor, customerIds: number[], today: strin
     customer_id: number; week_start: string; completions_shown: number; completions_accepted: number; dau: number; available_developers: number;
   }>`
     select s.customer_id, s.week_start, s.completions_shown, s.completions_accepted, s.dau, s.available_developers
-    from metric_snapshots s
-    join (
-      select customer_id, max(week_start) as latest from metric_snapshots
-      where customer_id = any(${customerIds}::bigint[]) and week_start <= ${today}::date
-      group by customer_id
-    ) latest on latest.customer_id = s.customer_id
-    -- said again of the outer rows, so that PostgreSQL reads only these customers' weeks (30 ms → 3 ms at 10×)
-    where s.customer_id = any(${customerIds}::bigint[]) and s.week_start between latest.latest - 49 and latest.latest
+    from unnest(${customerIds}::bigint[]) as partner(id)
+    -- Per partner, its latest week and the weeks before it, each an index lookup: no partner's older weeks are read
+    -- (30 partners with 3 years of weeks at 10×: 1.9 → 0.3 ms).
+    cross join lateral (
+      select max(week_start) as latest from metric_snapshots where customer_id = partner.id and week_start <= ${today}::date
+    ) latest
+    join metric_snapshots s on s.customer_id = partner.id and s.week_start between latest.latest - 49 and latest.latest
     order by s.customer_id, s.week_start`.execute(db);
   for (const row of rows) {
     byCustomer.get(row.customer_id)!.push({

@@ -67,6 +67,10 @@ describe('candidates', () => {
     expect(await stale.text()).toContain('changed by someone else');
     const evaluations = await app.database.db.selectFrom('framework_evaluations').select('co_market').where('customer_id', '=', candidate.id).orderBy('id').execute();
     expect(evaluations.map((row) => row.co_market)).toEqual(['high', 'low']);
+    // The page shows the latest answers as the current ones, above their history.
+    const page = (await (await app.server.request(`/customers/${candidate.slug}`, { cookie: cookies.viewer })).text()).replaceAll('<!-- -->', '');
+    expect(page).toContain('co-market: low');
+    expect(page).not.toContain('co-market: high');
   });
 });
 
