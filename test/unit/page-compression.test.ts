@@ -21,6 +21,8 @@ describe('a kept page, gzipped around its values', () => {
           expect(gunzipSync(Buffer.concat(gzipPage(pieces, compressPieces(pieces), values)))).toEqual(plainOf(pieces, values));
         },
       ),
+      // Fixed, so that a run that fails fails again (the seed that found empty pieces' checksum).
+      { seed: 1081555612 },
     );
   });
 
