@@ -33,7 +33,7 @@ afterAll(async () => {
   await app.server?.close();
   await app.database?.close();
 });
-const { users, cookies } = setUpUserPerRole(app);
+const { users, cookies, tokens } = setUpUserPerRole(app);
 
 /** A page view: its status, its HTML, the CSP nonce its header allows, and how many queries it ran. */
 async function view(pathname: string, cookie: string) {
@@ -106,7 +106,8 @@ describe('the page cache', () => {
     for (const pathname of ['/', '/candidates']) {
       const crossSite = await rawGet(pathname, { Cookie: cookies.viewer, 'Accept-Encoding': 'gzip, br', 'Sec-Fetch-Site': 'cross-site' });
       const withoutEncodings = await rawGet(pathname, { Cookie: cookies.viewer });
-      for (const view of [crossSite, withoutEncodings]) {
+      const gzipRefused = await rawGet(pathname, { Cookie: cookies.viewer, 'Accept-Encoding': 'gzip;q=0, identity' });
+      for (const view of [crossSite, withoutEncodings, gzipRefused]) {
         expect(view.status).toBe(200);
         expect(view.headers['content-encoding']).toBeUndefined();
         expect(view.body.toString()).toContain(users.viewer.name);
@@ -116,6 +117,16 @@ describe('the page cache', () => {
       expect(sameSite.headers['content-encoding']).toBe('gzip');
       expect(gunzipSync(sameSite.body).toString()).toContain(users.viewer.name);
     }
+  });
+
+  it('sends the API’s answers as they are, however large', async () => {
+    for (let count = 0; count < 10; count += 1) await createTestCustomer(app.database.db);
+    const answer = await rawGet('/api/v1/customers', { Authorization: `Bearer ${tokens.viewer}`, 'Accept-Encoding': 'gzip, br' });
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-encoding']).toBeUndefined();
+    // Past the size from which the middleware compresses.
+    expect(answer.body.length).toBeGreaterThan(1024);
+    expect(JSON.parse(answer.body.toString()).customers.length).toBeGreaterThanOrEqual(10);
   });
 
   it('takes the snapshot for a first view once, for the page and its loaders; again after a look-up that marks the session as seen', async () => {
