@@ -35,12 +35,15 @@ afterAll(async () => {
 });
 const { users, cookies, tokens } = setUpUserPerRole(app);
 
+/** The CSP nonce a Content-Security-Policy header allows. */
+const nonceOf = (policy: string | string[] | null | undefined) => /'nonce-([^']+)'/.exec(String(policy))?.[1];
+
 /** A page view: its status, its HTML, the CSP nonce its header allows, and how many queries it ran. */
 async function view(pathname: string, cookie: string) {
   const before = queries.count;
   const response = await app.server.request(pathname, { cookie });
   const html = await response.text();
-  const nonce = /'nonce-([^']+)'/.exec(response.headers.get('Content-Security-Policy') ?? '')?.[1];
+  const nonce = nonceOf(response.headers.get('Content-Security-Policy'));
   return { status: response.status, html, nonce, headers: response.headers, queries: queries.count - before };
 }
 
@@ -51,7 +54,7 @@ function rawGet(pathname: string, headers: Record<string, string>) {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
-        const nonce = /'nonce-([^']+)'/.exec(String(response.headers['content-security-policy']))?.[1];
+        const nonce = nonceOf(response.headers['content-security-policy']);
         resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks), nonce });
       });
     }).on('error', reject);
